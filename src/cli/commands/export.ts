@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+/** OWNER: in progress. */
+export const registerExportCommand = (_program: Command): void => {};

@@ -1,0 +1,107 @@
+/**
+ * Source text → normalised lines, keeping each line's 1-based number in the source.
+ *
+ * Converters wrap the same words in different furniture: markdown headings and bullets,
+ * HTML tags, LaTeX fragments, full-width digits, form feeds, leader dots. Readers work on
+ * the normalised `text` and report `no` so every figure points back at the source line.
+ */
+
+export interface SourceLine {
+  /** 1-based line number in the source text. */
+  readonly no: number;
+  /** The line exactly as in the source. */
+  readonly raw: string;
+  /** Furniture removed, full-width ASCII folded, trimmed; internal spacing (tabs, runs of spaces) kept. */
+  readonly text: string;
+}
+
+const LATEX_SYMBOLS: ReadonlyArray<[RegExp, string]> = [
+  [/\\geq?(?![a-z])/g, '≥'],
+  [/\\leq?(?![a-z])/g, '≤'],
+  [/\\%/g, '%'],
+  [/\\times(?![a-z])/g, '×'],
+  [/\\cdot(?![a-z])/g, '·'],
+  [/\\[,;:! ]/g, ''],
+  [/\\text\{([^}]*)\}/g, '$1'],
+  [/\\mathrm\{([^}]*)\}/g, '$1'],
+];
+
+/** `$\geq 85.00\%$` → `≥85.00%`. */
+export const stripLatex = (s: string): string =>
+  s.replace(/\$([^$]*)\$/g, (_m, body: string) => {
+    let t = body;
+    for (const [re, rep] of LATEX_SYMBOLS) t = t.replace(re, rep);
+    return t.replace(/[{}]/g, '').replace(/\s+/g, '');
+  });
+
+/** Drop HTML tags and decode the few entities converters emit. Block tags become a tab (a cell boundary). */
+export const stripHtml = (s: string): string =>
+  s
+    .replace(/<\/?(?:p|div|td|th|tr|br|li)\b[^>]*>/gi, '\t')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"');
+
+/** Full-width ASCII letters, digits and a few signs → half-width. Chinese punctuation (，。（）) is kept. */
+export const foldFullWidth = (s: string): string =>
+  s
+    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/．/g, '.')
+    .replace(/％/g, '%')
+    .replace(/＝/g, '=')
+    .replace(/＞/g, '>')
+    .replace(/＜/g, '<')
+    .replace(/[≧]/g, '≥')
+    .replace(/[≦]/g, '≤')
+    .replace(/\u3000/g, ' ')
+    .replace(/\u00a0/g, ' ');
+
+/** Markdown furniture at line start: `#`…, `- `, `* `, `> `, and `**bold**` / `\*` escapes. */
+export const stripMarkdown = (s: string): string =>
+  s
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/^\s*(?:[-*+]|>)\s+/, '')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/\\([*_#\\[\]()`-])/g, '$1');
+
+/** A markdown rule / setext underline / table separator line. */
+export const isRuleLine = (s: string): boolean => /^\s*(?:[-=*_]{3,}|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?)\s*$/.test(s);
+
+export const normaliseLine = (raw: string): string => {
+  let t = raw.replace(/\f/g, '').replace(/\r$/, '');
+  if (isRuleLine(t)) return '';
+  t = stripHtml(t);
+  t = stripLatex(t);
+  t = foldFullWidth(t);
+  t = stripMarkdown(t);
+  // Markdown table pipes become cell boundaries.
+  if (/^\s*\|.*\|\s*$/.test(t)) t = t.trim().slice(1, -1).replace(/\|/g, '\t');
+  return t.replace(/^[\s\t]+|[\s\t]+$/g, '');
+};
+
+/** Split source text into numbered, normalised lines. Accepts `\n`, `\r\n`, `\r`, form feeds. */
+export const toLines = (source: string): SourceLine[] =>
+  source.split(/\r\n|\n|\r/).map((raw, i) => ({ no: i + 1, raw, text: normaliseLine(raw) }));
+
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
+const CJK_SPACED = new RegExp(`([${CJK}（）()“”、])[ ]+(?=[${CJK}（）()“”、])`, 'g');
+
+/** `定 期 巡 检 次 数` → `定期巡检次数`: drop single spaces between CJK characters. Only for text known to be one cell. */
+export const collapseCjkSpaces = (s: string): string => s.replace(CJK_SPACED, '$1');
+
+/** Remove all layout whitespace (for names and comparisons). */
+export const squash = (s: string): string => s.replace(/\s+/g, '');
+
+/** Cells of a line: split on tabs, or on runs of 2+ spaces when there are no tabs. */
+export const splitCells = (text: string): string[] =>
+  (text.includes('\t') ? text.split('\t') : text.split(/ {2,}/)).map((c) => c.trim());
+
+/** Leader dots of a table of contents (`……`, `....`, `···`). */
+export const isTocLine = (s: string): boolean => /(?:…{2,}|\.{4,}|·{4,}|—{4,})\s*\d*\s*$/.test(s);
+
+/** Is this line only a page number or page furniture (`- 3 -`, `第 3 页`, `3`)? */
+export const isPageFurniture = (s: string): boolean =>
+  /^(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}|\d+\s*\/\s*\d+)$/.test(s.trim());
