@@ -1,0 +1,136 @@
+/**
+ * The JSON API's response shapes: the one contract between the server and the web client
+ * (src/web/api.ts imports these types). Money is integer 分 in fields ending in `Fen`
+ * (JSON integers, never floats). Errors are `ApiError` with a status code.
+ *
+ * Routes (all under /api):
+ *   GET  /health                                    → { ok: true }
+ *   GET  /openapi.json                              → OpenAPI 3 document
+ *   GET  /departments                               → DepartmentSummary[]
+ *   GET  /departments/:departmentId/years/:year     → DocumentDetail (latest version of that department-year's budget disclosure)
+ *   GET  /documents/:documentId                     → DocumentDetail
+ *   GET  /documents/:documentId/versions            → DocumentVersion[]
+ *   POST /documents   (body: text/plain document, or multipart field `file`; ?name=) → UploadResult
+ *   GET  /documents/:documentId/export.csv?what=cells|projects|indicators → text/csv
+ *   GET  /documents/:documentId/export.json         → the parsed model
+ *   GET  /compare?left=:documentId&right=:documentId → Comparison
+ *   GET  /search?q=&departmentId=&year=&minFen=&maxFen=&kind=project|indicator&limit=&offset= → SearchResult
+ *   GET  /rules                                      → RuleInfo[] (the check catalogue)
+ */
+import type { BudgetDisclosure, Diagnostic, Finding, PerformanceDeclaration } from '#domain/index.ts';
+
+export interface ApiError {
+  readonly error: string;
+  /** Chinese, a message a person can act on. */
+  readonly message: string;
+  readonly statusCode: number;
+  readonly details?: unknown;
+}
+
+export interface FindingCounts {
+  readonly error: number;
+  readonly warning: number;
+  readonly info: number;
+}
+
+export interface DocumentVersion {
+  readonly documentId: number;
+  readonly version: number;
+  readonly sha256: string;
+  readonly importedAt: string;
+  readonly sourceName?: string;
+}
+
+export interface DepartmentYear {
+  readonly year: number;
+  readonly documentId: number;
+  readonly kind: 'budget-disclosure' | 'performance-declaration';
+  readonly version: number;
+  readonly revenueTotalFen?: number;
+  readonly expenditureTotalFen?: number;
+  readonly basicFen?: number;
+  readonly projectFen?: number;
+  readonly projectCount: number;
+  readonly findings: FindingCounts;
+}
+
+export interface DepartmentSummary {
+  readonly departmentId: number;
+  readonly name: string;
+  readonly district?: string;
+  readonly years: readonly DepartmentYear[];
+}
+
+export interface DocumentDetail {
+  readonly documentId: number;
+  readonly departmentId: number;
+  readonly department: string;
+  readonly district?: string;
+  readonly year?: number;
+  readonly kind: 'budget-disclosure' | 'performance-declaration';
+  readonly version: number;
+  readonly sha256: string;
+  readonly importedAt: string;
+  readonly sourceName?: string;
+  readonly model: BudgetDisclosure | PerformanceDeclaration;
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Other years stored for the same department (for history charts and comparison links). */
+  readonly otherYears: readonly { readonly year: number; readonly documentId: number }[];
+}
+
+export interface UploadResult {
+  /** false when the same text was already stored (idempotent re-import). */
+  readonly created: boolean;
+  readonly document: DocumentVersion & { readonly departmentId: number; readonly department: string; readonly year?: number; readonly kind: string };
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface ComparisonRow {
+  readonly table: number;
+  readonly tableName: string;
+  /** Classification code (`208 05 05`) or line item name; the row's identity across the two sides. */
+  readonly key: string;
+  readonly name: string;
+  readonly column: string;
+  readonly leftFen?: number;
+  readonly rightFen?: number;
+  /** right − left. */
+  readonly changeFen?: number;
+  /** Change in hundredths of a percent of left (e.g. 11613 = 116.13%); absent when left is 0 or missing. */
+  readonly changeHundredths?: number;
+}
+
+export interface ComparisonSide {
+  readonly documentId: number;
+  readonly department: string;
+  readonly year?: number;
+  readonly revenueTotalFen?: number;
+  readonly expenditureTotalFen?: number;
+}
+
+export interface Comparison {
+  readonly left: ComparisonSide;
+  readonly right: ComparisonSide;
+  readonly rows: readonly ComparisonRow[];
+  /** Projects matched by name across the two sides. */
+  readonly projects: readonly { readonly name: string; readonly leftFen?: number; readonly rightFen?: number }[];
+}
+
+export interface SearchHit {
+  readonly kind: 'project' | 'indicator';
+  readonly documentId: number;
+  readonly departmentId: number;
+  readonly department: string;
+  readonly year?: number;
+  readonly project: string;
+  readonly amountFen?: number;
+  /** For indicators: `产出指标/数量指标/定期巡检次数 =12.00(次)`; for projects: a snippet around the match. */
+  readonly snippet: string;
+}
+
+export interface SearchResult {
+  readonly total: number;
+  readonly items: readonly SearchHit[];
+}
