@@ -142,6 +142,12 @@ export interface TableCell {
   readonly column: string;
   /** The figure, or undefined for an empty cell. A printed `0` is a figure of 0. */
   readonly figure?: MoneyFigure;
+  /**
+   * How the figure got into this column: `printed` when the layout says so (every cell printed,
+   * or cells kept by tabs / table markup), `inferred` when the reader placed it by the tables'
+   * arithmetic because the layout dropped empty cells.
+   */
+  readonly placement?: 'printed' | 'inferred';
 }
 
 export interface TableRow {
@@ -155,6 +161,12 @@ export interface TableRow {
   readonly name: string;
   /** One entry per column of this row's side, in column order; empty cells have no figure. */
   readonly cells: readonly TableCell[];
+  /**
+   * Figures printed on this row whose column neither the layout nor the arithmetic decides
+   * (reported as `cell-placement-ambiguous`), or figures beyond the row's columns. Kept so that
+   * nothing printed is lost; their `source.column` is absent.
+   */
+  readonly unplaced?: readonly MoneyFigure[];
   readonly line: number;
 }
 

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { BudgetDisclosure, PerformanceDeclaration } from '#domain/index.ts';
+import { checkDocuments } from './index.ts';
+import { buildBudget, buildDeclaration, mutable, textWithLines } from './testing.ts';
+
+const run = (d: BudgetDisclosure, text?: string) => checkDocuments([{ kind: 'budget-disclosure', document: d, name: 't', ...(text !== undefined ? { text } : {}) }]);
+const rulesOf = (d: BudgetDisclosure, text?: string, prefix = 'hygiene.') => run(d, text).filter((f) => f.rule.startsWith(prefix));
+
+describe('hygiene rules on text', () => {
+  const d = buildBudget();
+  const oiLine = d.otherInformation.procurement!.text.source.line;
+  const exLine = d.explanation!.text.source.line + 1;
+
+  it('find nothing in clean text', () => {
+    const text = textWithLines({ 3: '目  录', 4: '一、部门主要职能 ……………………………… 3', [exLine]: '2025年，测试局收入预算90.00万元，比2024年预算增加10.00万元。', [oiLine]: '2025年本部门政府采购预算10.00万元，依据沪府规【2016】168号和国发〔2021〕29号。' });
+    expect(rulesOf(d, text)).toEqual([]);
+  });
+
+  it.each([
+    ['hygiene.placeholder', '松江区XXX工程运维项目经费情况说明', 'XXX'],
+    ['hygiene.placeholder', '松江区***工程运维项目', '***'],
+    ['hygiene.placeholder', '项目名称：待填写', '待填写'],
+    ['hygiene.doubled-punctuation', '提供了依据。。', '。。'],
+    ['hygiene.unfinished-sentence', '增加的主要原因是。', '原因是。'],
+    ['hygiene.unfinished-sentence', '预算安排金额为万元，主要用于…', '为万元'],
+  ])('%s fires on “%s”', (rule, line, raw) => {
+    const hits = rulesOf(d, textWithLines({ 350: line })).filter((f) => f.rule === rule);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.location?.line).toBe(350);
+    expect(hits[0]?.figures[0]?.raw).toContain(raw);
+    expect(hits[0]?.severity).toBe('warning');
+  });
+
+  it('does not take the leader dots of a table of contents for a placeholder', () => {
+    expect(rulesOf(d, textWithLines({ 5: '四、部门预算编制说明    …………………………………………', 6: '……………………' }))).toEqual([]);
+  });
+
+  it('reports a budget-year statement dated last year, in 其他相关情况说明', () => {
+    const hits = rulesOf(d, textWithLines({ [oiLine]: '2024年本部门面向中小企业预留政府采购项目预算金额2.00万元' }));
+    expect(hits.map((f) => [f.rule, f.location?.line])).toEqual([['hygiene.budget-year-statement', oiLine]]);
+  });
+
+  it('hints at other years in the explanation but not at document numbers or as-of dates', () => {
+    const text = textWithLines({ [exLine]: '比2019年预算增加，截至2021年12月31日，依据沪府规【2016】168号' });
+    const hits = rulesOf(d, text).filter((f) => f.rule === 'hygiene.stray-year');
+    expect(hits.map((f) => f.figures[0]?.raw)).toEqual(['2019年']);
+    expect(hits[0]?.severity).toBe('info');
+  });
+});
+
+describe('hygiene rules on the model', () => {
+  it('reports a table title of another year', () => {
+    const d = mutable(buildBudget());
+    d.tables[2]!.year = 2024;
+    expect(rulesOf(d as BudgetDisclosure).map((f) => [f.rule, f.location?.table])).toEqual([['hygiene.budget-year-statement', 3]]);
+  });
+
+  it('reports empty tables without a note, with another table’s note, and data under an “empty” note', () => {
+    const d = mutable(buildBudget());
+    delete (d.tables.find((t) => t.number === 6) as { note?: unknown }).note;
+    d.tables.find((t) => t.number === 7)!.note!.text = '注：本部门无政府性基金收入，故本表无数据。';
+    d.tables.find((t) => t.number === 9)!.note = { text: '注:本部门无“三公”经费和机关运行经费预算，故本表为空表。', source: { line: 300 } };
+    const hits = rulesOf(d as BudgetDisclosure).filter((f) => f.rule === 'hygiene.empty-table-note');
+    expect(hits.map((f) => f.message.slice(0, 3))).toEqual(['表6（', '表7的', '表9有']);
+  });
+
+  it('reports a missing table as an error and missing sections as a warning', () => {
+    const d = mutable(buildBudget());
+    d.tables = d.tables.filter((t) => t.number !== 7);
+    delete (d as { explanation?: unknown }).explanation;
+    const hits = rulesOf(d as BudgetDisclosure);
+    expect(hits.find((f) => f.rule === 'hygiene.missing-table')?.severity).toBe('error');
+    expect(hits.find((f) => f.rule === 'hygiene.missing-section')?.message).toContain('编制说明');
+  });
+
+  it('reports 单位 wording in a department budget', () => {
+    const d = mutable(buildBudget());
+    d.tables[2]!.title.text = '2025年单位支出预算总表';
+    expect(rulesOf(d as BudgetDisclosure).map((f) => f.rule)).toEqual(['hygiene.level-wording']);
+  });
+
+  it('reports a declaration without its summary', () => {
+    const d = mutable(buildDeclaration());
+    delete (d as { summary?: unknown }).summary;
+    const f = checkDocuments([{ kind: 'performance-declaration', document: d as PerformanceDeclaration }]);
+    expect(f.map((x) => x.rule)).toEqual(['hygiene.missing-section']);
+  });
+});

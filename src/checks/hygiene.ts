@@ -1,0 +1,310 @@
+/**
+ * What reviewers flag beyond arithmetic (domain page §5, last paragraphs): placeholders left in,
+ * doubled punctuation, unfinished sentences, statements dated in the wrong year, empty tables
+ * without (or with the wrong) note, missing tables and sections, unit/department wording.
+ * Text rules read the source lines; a table of contents (leader dots) is never flagged.
+ */
+import { tableByNumber, type BudgetDisclosure, type PerformanceDeclaration, type SectionKind, type TableNumber } from '#domain/index.ts';
+import { isTocLine, type SourceLine } from '#ingest/text.ts';
+import type { AnyContext, BudgetContext, FindingDraft, Rule } from './rule.ts';
+import { hasData } from './tables.ts';
+
+const PLACEHOLDER = /(?<![A-Za-z])(?:X{2,}|x{3,}|×{2,})(?![A-Za-z])|\*{2,}|待填写|待补充|（?此处填写）?|……/g;
+
+const lineFinding = (l: SourceLine, message: string, raw: string, section?: SectionKind): FindingDraft => ({
+  message,
+  location: { line: l.no, ...(section ? { section } : {}) },
+  figures: [{ label: '原文', raw, location: { line: l.no } }],
+});
+
+/** Section of a line, from the model's anchors (budget disclosures only). */
+const sectionAt = (doc: BudgetDisclosure | PerformanceDeclaration, line: number): SectionKind | undefined => {
+  if (doc.kind !== 'budget-disclosure') return undefined;
+  const anchors: [number, SectionKind][] = [];
+  if (doc.explanation) anchors.push([doc.explanation.text.source.line, 'explanation']);
+  const firstTable = Math.min(...doc.tables.map((t) => t.title.source.line));
+  if (Number.isFinite(firstTable)) anchors.push([firstTable, 'tables']);
+  const oi = Object.values(doc.otherInformation)
+    .map((x) => (x as { text?: { source: { line: number } } } | undefined)?.text?.source.line)
+    .filter((x): x is number => x !== undefined);
+  if (oi.length > 0) anchors.push([Math.min(...oi) - 1, 'other-information']);
+  const firstProject = Math.min(...doc.projects.map((p) => p.line));
+  if (Number.isFinite(firstProject)) anchors.push([firstProject, 'projects']);
+  anchors.sort((a, b) => a[0] - b[0]);
+  let current: SectionKind | undefined;
+  for (const [start, kind] of anchors) if (line >= start) current = kind;
+  return current;
+};
+
+const placeholders = (ctx: AnyContext): FindingDraft[] => {
+  const out: FindingDraft[] = [];
+  for (const l of ctx.lines) {
+    if (isTocLine(l.text) || /^[.…·—\s]+$/.test(l.text)) continue;
+    const hits = [...l.text.matchAll(PLACEHOLDER)].map((m) => m[0]).filter((h) => h.length > 0 && h !== '（' && h !== '）');
+    if (hits.length === 0) continue;
+    out.push(lineFinding(l, `第 ${l.no} 行留有占位符“${[...new Set(hits)].join('”“')}”：${l.text.trim().slice(0, 60)}`, l.text.trim(), sectionAt(ctx.document, l.no)));
+  }
+  return out;
+};
+
+const doubledPunctuation = (ctx: AnyContext): FindingDraft[] => {
+  const out: FindingDraft[] = [];
+  for (const l of ctx.lines) {
+    const m = /([。，、；：！？])\1|[。；][，。]|，[。；]/.exec(l.text);
+    if (!m) continue;
+    out.push(lineFinding(l, `第 ${l.no} 行标点重复“${m[0]}”：…${l.text.slice(Math.max(0, m.index - 20), m.index + 4).trim()}`, m[0], sectionAt(ctx.document, l.no)));
+  }
+  return out;
+};
+
+const UNFINISHED = /(原因是|原因为|主要用于|主要包括|具体包括|具体如下)[：:]?\s*[。；]|(?:为|安排|预算|计)\s*万元/;
+
+const unfinishedSentences = (ctx: AnyContext): FindingDraft[] => {
+  const out: FindingDraft[] = [];
+  for (const l of ctx.lines) {
+    const text = l.text.replace(/\s+/g, '');
+    const m = UNFINISHED.exec(text);
+    if (!m) continue;
+    out.push(lineFinding(l, `第 ${l.no} 行句子不完整“${m[0]}”：${text.slice(Math.max(0, m.index - 20), m.index + m[0].length)}`, m[0], sectionAt(ctx.document, l.no)));
+  }
+  return out;
+};
+
+/** Statements that must be dated in the budget year: `2024年本部门政府采购预算…` in a 2025 document. */
+const BUDGET_YEAR_STATEMENT = /(\d{4})\s*年\s*(?:本部门|本单位|“三公”经费预算|部门预算安排|机关运行经费)/g;
+
+const budgetYearStatements = (ctx: AnyContext): FindingDraft[] => {
+  const year = ctx.year;
+  if (year === undefined) return [];
+  const doc = ctx.document;
+  const out: FindingDraft[] = [];
+  for (const l of ctx.lines) {
+    const section = sectionAt(doc, l.no);
+    if (section !== 'other-information' && section !== 'explanation') continue;
+    for (const m of l.text.replace(/\s+/g, '').matchAll(BUDGET_YEAR_STATEMENT)) {
+      const y = Number(m[1]);
+      if (y === year) continue;
+      out.push(lineFinding(l, `第 ${l.no} 行“${m[0]}”写的是${y}年，本文件是${year}年预算。`, m[0], section));
+    }
+  }
+  if (doc.kind === 'budget-disclosure') {
+    for (const t of doc.tables) {
+      if (t.year === undefined || t.year === year) continue;
+      out.push({
+        message: `表${t.number}标题“${t.title.text}”的年度${t.year}与文件年度${year}不符。`,
+        location: t.title.source,
+        figures: [{ label: '表标题', raw: t.title.text, location: t.title.source }],
+      });
+    }
+  } else {
+    for (const p of doc.projects) {
+      if (!p.form?.year || p.form.year === year) continue;
+      out.push({
+        message: `申报表「${p.form.name}」标注的年度${p.form.year}与文件年度${year}不符。`,
+        location: { line: p.form.line, section: 'performance-form', project: p.form.name },
+        figures: [],
+      });
+    }
+  }
+  return out;
+};
+
+const CITATION_CONTEXT = /[〔【\[（(]\s*$|^[^\s]{0,3}[号〕】\]]/;
+
+/** Other years in 编制说明 and 其他相关情况说明: a hint, since documents cite plans and dates. */
+const strayYears = (ctx: AnyContext): FindingDraft[] => {
+  const year = ctx.year;
+  if (year === undefined || ctx.document.kind !== 'budget-disclosure') return [];
+  const out: FindingDraft[] = [];
+  for (const l of ctx.lines) {
+    const section = sectionAt(ctx.document, l.no);
+    if (section !== 'other-information' && section !== 'explanation') continue;
+    const text = l.text.replace(/\s+/g, '');
+    for (const m of text.matchAll(/(\d{4})年/g)) {
+      const y = Number(m[1]);
+      if (y === year || y === year - 1 || y < 1949 || y > year + 10) continue;
+      const before = text.slice(Math.max(0, m.index - 4), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+      if (/截至|截止|至$|—$|-$/.test(before) || CITATION_CONTEXT.test(before) || CITATION_CONTEXT.test(after)) continue;
+      out.push(lineFinding(l, `第 ${l.no} 行出现${y}年，既不是预算年度${year}年也不是上年，请核对。`, m[0], section));
+    }
+  }
+  return out;
+};
+
+const EMPTY_NOTE = /无数据|空表|无.{0,20}(?:收入|支出|预算|经费)/;
+const TABLE_SUBJECT: Partial<Record<TableNumber, { own: RegExp; others: RegExp }>> = {
+  6: { own: /政府性基金/, others: /国有资本经营/ },
+  7: { own: /国有资本经营/, others: /政府性基金/ },
+  9: { own: /三公|机关运行/, others: /政府性基金|国有资本经营/ },
+};
+
+const emptyTableNotes = (ctx: BudgetContext): FindingDraft[] => {
+  const out: FindingDraft[] = [];
+  for (const n of [6, 7, 9] as const) {
+    const t = tableByNumber(ctx.document, n);
+    if (!t) continue;
+    const note = t.note?.text.replace(/\s+/g, '') ?? '';
+    const subject = TABLE_SUBJECT[n]!;
+    const loc = t.note?.source ?? t.title.source;
+    if (hasData(t)) {
+      if (note !== '' && /故本表无数据|本表为空表|故本表为空/.test(note)) {
+        out.push({ message: `表${n}有数据，但表下注释称本表为空：“${note.slice(0, 50)}”。`, location: loc, figures: [{ label: '注释', raw: note, location: loc }] });
+      }
+      continue;
+    }
+    if (note === '' || !EMPTY_NOTE.test(note)) {
+      out.push({ message: `表${n}（${t.standardName}）没有数据，也没有说明原因的注释（如“…故本表无数据”）。`, location: t.title.source, figures: [] });
+      continue;
+    }
+    if (subject.others.test(note) && !subject.own.test(note)) {
+      out.push({ message: `表${n}的注释说的是另一张表的内容：“${note.slice(0, 50)}”。`, location: loc, figures: [{ label: '注释', raw: note, location: loc }] });
+    }
+  }
+  return out;
+};
+
+const missingTables = (ctx: BudgetContext): FindingDraft[] => {
+  const present = new Set(ctx.document.tables.map((t) => t.number));
+  const missing = ([1, 2, 3, 4, 5, 6, 7, 8, 9] as const).filter((n) => !present.has(n));
+  if (missing.length === 0) return [];
+  return [
+    {
+      message: `缺少${missing.map((n) => `表${n}`).join('、')}（部门预算公开应包括九张表）。`,
+      location: { line: ctx.document.header.line, section: 'tables' },
+      figures: [],
+    },
+  ];
+};
+
+const missingSections = (ctx: AnyContext): FindingDraft[] => {
+  const doc = ctx.document;
+  const missing: string[] = [];
+  if (doc.kind === 'budget-disclosure') {
+    if (!doc.duties) missing.push('主要职能');
+    if (!doc.institutions) missing.push('机构设置');
+    if (!doc.explanation) missing.push('编制说明');
+    if (Object.values(doc.otherInformation).every((x) => x === undefined)) missing.push('其他相关情况说明');
+    else {
+      const oi = doc.otherInformation;
+      if (!oi.threePublic) missing.push('其他相关情况说明·“三公”经费');
+      if (!oi.operatingCosts) missing.push('其他相关情况说明·机关运行经费');
+      if (!oi.procurement) missing.push('其他相关情况说明·政府采购');
+      if (!oi.performanceTargets) missing.push('其他相关情况说明·绩效目标设置情况');
+      if (!oi.assets) missing.push('其他相关情况说明·国有资产占有使用情况');
+    }
+  } else {
+    if (!doc.summary) missing.push('绩效目标设置情况（项目数与资金）');
+    doc.projects.forEach((p, i) => {
+      if (!p.form) missing.push(`第${i + 1}个项目的绩效目标申报表`);
+      if (!p.explanation) missing.push(`第${i + 1}个项目的经费情况说明`);
+    });
+  }
+  if (missing.length === 0) return [];
+  return [{ message: `缺少以下部分：${missing.join('、')}。`, location: { line: doc.header.line }, figures: [] }];
+};
+
+const levelWording = (ctx: BudgetContext): FindingDraft[] => {
+  const doc = ctx.document;
+  const out: FindingDraft[] = [];
+  const wrong = doc.level === 'unit' ? /部门(?!预算主管)/ : /(?<!编制|预算)单位(?:财务|收入|支出|财政|一般|政府|国有)/;
+  const titles = [doc.header.title, ...doc.tables.map((t) => t.title)].filter((t) => t !== undefined);
+  for (const t of titles) {
+    const text = t.text.replace(/\s+/g, '');
+    if (!wrong.test(text)) continue;
+    out.push({
+      message: `${doc.level === 'unit' ? '单位预算' : '部门预算'}中的标题“${text}”写成了${doc.level === 'unit' ? '“部门”' : '“单位”'}。`,
+      location: t.source,
+      figures: [{ label: '标题', raw: text, location: t.source }],
+    });
+  }
+  return out;
+};
+
+export const HYGIENE_RULES: readonly Rule[] = [
+  {
+    id: 'hygiene.placeholder',
+    family: 'hygiene',
+    severity: 'warning',
+    on: 'any',
+    title: '没有遗留占位符',
+    explanation: '正文、表格和项目说明中不应留有“XX”“XXX”“***”“待填写”“……”等占位符。目录的引导点不算。',
+    check: placeholders,
+  },
+  {
+    id: 'hygiene.doubled-punctuation',
+    family: 'hygiene',
+    severity: 'warning',
+    on: 'any',
+    title: '标点不重复',
+    explanation: '“。。”“，，”“。，”等重复或相连的句读标点是编辑遗留。',
+    check: doubledPunctuation,
+  },
+  {
+    id: 'hygiene.unfinished-sentence',
+    family: 'hygiene',
+    severity: 'warning',
+    on: 'any',
+    title: '句子完整',
+    explanation: '“主要原因是。”“主要用于。”或“预算为万元”这类缺了内容或数字的句子是未填完的模板。',
+    check: unfinishedSentences,
+  },
+  {
+    id: 'hygiene.budget-year-statement',
+    family: 'hygiene',
+    severity: 'warning',
+    on: 'any',
+    title: '本年度的表述写的是预算年度',
+    explanation:
+      '编制说明和其他相关情况说明中“YYYY年本部门…”“YYYY年“三公”经费预算…”等本年度表述，九张表的标题，以及申报表的年度，应与文件的预算年度一致；写成上年多半是沿用旧稿。',
+    check: budgetYearStatements,
+  },
+  {
+    id: 'hygiene.stray-year',
+    family: 'hygiene',
+    severity: 'info',
+    on: 'any',
+    title: '说明中出现非本年、非上年的年份',
+    explanation:
+      '编制说明和其他相关情况说明通常只涉及预算年度和上年。出现其他年份时提示核对；文号（〔2021〕29号、【2016】168号）、“截至”日期和年份区间不报告。项目说明常引用历年文件，不在此核对。',
+    check: strayYears,
+  },
+  {
+    id: 'hygiene.empty-table-note',
+    family: 'hygiene',
+    severity: 'warning',
+    on: 'budget',
+    title: '空表有说明原因的注释，注释与表相符',
+    explanation:
+      '表6、表7、表9没有数据时，应有“…故本表无数据/本表为空表”之类注释；注释说的是另一张表（如政府性基金表的注释写国有资本经营预算）时报告；表中有数据而注释称本表为空同样报告。',
+    check: emptyTableNotes,
+  },
+  {
+    id: 'hygiene.missing-table',
+    family: 'hygiene',
+    severity: 'error',
+    on: 'budget',
+    title: '九张表齐全',
+    explanation: '部门（单位）预算公开应包括九张标准表格；找不到的表报告为错误。',
+    check: missingTables,
+  },
+  {
+    id: 'hygiene.missing-section',
+    family: 'hygiene',
+    severity: 'warning',
+    on: 'any',
+    title: '各部分齐全',
+    explanation:
+      '预算公开应有主要职能、机构设置、编制说明、其他相关情况说明（“三公”经费、机关运行经费、政府采购、绩效目标设置情况、国有资产占有使用情况）；绩效目标申报文件应有开头的项目汇总，每个项目应有经费情况说明和申报表。',
+    check: missingSections,
+  },
+  {
+    id: 'hygiene.level-wording',
+    family: 'hygiene',
+    severity: 'warning',
+    on: 'budget',
+    title: '部门预算与单位预算的用语一致',
+    explanation: '单位预算的标题应写“单位”，部门预算的标题应写“部门”；混用说明套用了另一种模板。',
+    check: levelWording,
+  },
+];

@@ -1,0 +1,115 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUDGET_DISCLOSURES, PERFORMANCE_DECLARATIONS, fixturePath, readCorpus } from '../../test/corpus.ts';
+import { parseBudgetDisclosure } from './budget-disclosure.ts';
+
+/** The model without its tables: the tables reader keeps its own goldens. */
+const withoutTables = (text: string): unknown => {
+  const { tables: _tables, ...rest } = parseBudgetDisclosure(text).document;
+  return JSON.parse(JSON.stringify(rest));
+};
+
+const goldenPath = (name: string): string => fixturePath('golden', 'budget', `${name}.json`);
+
+describe.each(BUDGET_DISCLOSURES)('%s', (name) => {
+  const text = readCorpus(name);
+  const result = parseBudgetDisclosure(text);
+
+  it('matches the reviewed golden (everything but the tables; UPDATE_GOLDEN=1 rewrites)', () => {
+    const actual = withoutTables(text);
+    const path = goldenPath(name);
+    if (process.env.UPDATE_GOLDEN === '1') {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, `${JSON.stringify(actual, null, 2)}\n`);
+    }
+    expect(existsSync(path), `${path} missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
+    expect(actual).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+  });
+
+  it('reads every section with no error diagnostics of its own', () => {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    // `table-missing` is reported for each table the tables reader did not return, and only for those.
+    const found = new Set(result.document.tables.map((t) => t.number));
+    const missing = errors.filter((d) => d.code === 'table-missing').map((d) => d.params?.table);
+    expect(missing).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].filter((n) => !found.has(n as 1)));
+    expect(errors.filter((d) => d.code !== 'table-missing')).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.severity === 'warning' && d.code !== 'table-missing')).toEqual([]);
+  });
+
+  it('points every narrative figure at a line that holds its digits', () => {
+    const lines = text.split(/\r\n|\n|\r/);
+    const figures: Array<{ raw: string; source: { line: number } }> = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        if (typeof o.raw === 'string' && o.source && typeof o.source === 'object') figures.push(o as never);
+        Object.entries(o).forEach(([k, x]) => k !== 'tables' && k !== 'projects' && walk(x));
+      }
+    };
+    walk(result.document);
+    expect(figures.length).toBeGreaterThan(10);
+    for (const f of figures) {
+      // A figure wrapped mid-number starts on its line: the line holds at least its first digit.
+      const line = lines[f.source.line - 1] ?? '';
+      expect(line.replace(/\s/g, ''), `${f.raw} @ ${f.source.line}`).toMatch(new RegExp(f.raw.replace(/\s/g, '').slice(0, 1)));
+    }
+  });
+});
+
+describe('parseBudgetDisclosure on what is not a budget disclosure', () => {
+  it.each([
+    ['empty text', ''],
+    ['blank lines', '\n\n   \n'],
+    ['binary garbage', String.fromCharCode(...Array.from({ length: 4000 }, (_, i) => (i * 7919) % 65_536))],
+    ['a novel', '第一章\n\n那是最好的时代，也是最坏的时代。他走进了房间，看见桌上放着一封信。\n'.repeat(200)],
+    ['a performance declaration', readCorpus(PERFORMANCE_DECLARATIONS[0])],
+  ])('%s → not-a-budget-disclosure, no throw', (_what, text) => {
+    const r = parseBudgetDisclosure(text);
+    expect(r.diagnostics.find((d) => d.code === 'not-a-budget-disclosure')).toMatchObject({ severity: 'error', location: { line: 1 } });
+    expect(r.document.kind).toBe('budget-disclosure');
+  });
+});
+
+describe('parseBudgetDisclosure on damaged budget disclosures', () => {
+  const text = readCorpus('songjiang-2025-data-bureau-budget');
+  const lines = text.split('\n');
+
+  it('reports each section a truncated document lacks, and keeps what it read', () => {
+    const cut = lines.findIndex((l) => l.includes('2025年部门预算编制说明'));
+    const r = parseBudgetDisclosure(lines.slice(0, cut + 5).join('\n'));
+    const missing = r.diagnostics.filter((d) => d.code === 'section-missing' && d.severity === 'error').map((d) => d.location?.section);
+    expect(missing).toEqual(['tables', 'other-information']);
+    expect(r.document.duties?.internalOffices?.value).toBe(5);
+    expect(r.document.explanation?.revenueTotal?.amount.amount).toBe(3_686_485_448);
+    expect(r.diagnostics.map((d) => d.code)).toContain('items-missing');
+  });
+
+  it('reports a section whose heading is gone', () => {
+    const r = parseBudgetDisclosure(lines.filter((l) => l.trim() !== '名词解释').join('\n'));
+    expect(r.diagnostics.filter((d) => d.code === 'section-missing').map((d) => d.location?.section)).toEqual(['glossary']);
+  });
+
+  it('reports a figure whose digits are garbled', () => {
+    const r = parseBudgetDisclosure(text.replace('收入预算3,686.485448万元', '收入预算3,686.4854481万元'));
+    const d = r.diagnostics.find((x) => x.code === 'figure-unreadable');
+    expect(d).toMatchObject({ severity: 'error', location: { line: 49, section: 'explanation' } });
+  });
+});
+
+describe('the unit budget variant', () => {
+  it('reads `单位预算` with the same model at unit level', () => {
+    const dept = parseBudgetDisclosure(readCorpus('songjiang-2025-data-bureau-budget'));
+    const unitText = readCorpus('songjiang-2025-data-bureau-budget')
+      .replace('区级部门预算', '区级单位预算')
+      .replace('预算主管部门：', '预算单位：')
+      .replace(/2025年部门预算编制说明/, '2025年单位预算编制说明');
+    const unit = parseBudgetDisclosure(unitText);
+    expect(unit.document.level).toBe('unit');
+    expect(dept.document.level).toBe('department');
+    expect(unit.document.header.department).toBe('上海市松江区数据局');
+    expect(unit.document.explanation).toEqual(dept.document.explanation);
+    expect(unit.document.otherInformation).toEqual(dept.document.otherInformation);
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * The budget disclosure reader (部门预算 / 单位预算), text → BudgetDisclosure.
+ *
+ * 1. Normalise lines (text.ts) and segment them into sections by their headings' words.
+ * 2. Read the header from the lines before the first section.
+ * 3. Join each narrative section's lines (wrapping is arbitrary) and read its figures.
+ * 4. Hand the tables section to the tables reader and the projects section to the project reader.
+ * 5. Report what is missing as diagnostics with line numbers; never throw on bad input.
+ */
+import {
+  DiagnosticSink,
+  type BudgetDisclosure,
+  type BudgetTable,
+  type DocumentLevel,
+  type ParseResult,
+  type ProjectExplanation,
+  type SectionKind,
+  type TableNumber,
+} from '#domain/index.ts';
+import { readBudgetTables } from './budget-tables.ts';
+import { readExplanation } from './narrative/explanation.ts';
+import { readDuties, readGlossary, readHeader, readInstitutions } from './narrative/front-matter.ts';
+import { joinLines } from './narrative/joined.ts';
+import { readOtherInformation } from './narrative/other-information.ts';
+import { segmentSections, type BudgetSectionKind, type Section } from './narrative/sections.ts';
+import { readProjectExplanations } from './project-explanation.ts';
+import { squash, toLines, type SourceLine } from './text.ts';
+import type { NarrativeContext } from './narrative/figures.ts';
+
+const SECTION_NAMES: Readonly<Record<BudgetSectionKind, string>> = {
+  header: '标题',
+  contents: '目录',
+  duties: '主要职能',
+  institutions: '机构设置',
+  glossary: '名词解释',
+  explanation: '预算编制说明',
+  tables: '预算表',
+  'other-information': '其他相关情况说明',
+  projects: '项目经费情况说明',
+};
+
+/** Sections every budget disclosure has; a missing one means the document was not read fully. */
+const REQUIRED_SECTIONS: readonly BudgetSectionKind[] = [
+  'duties',
+  'institutions',
+  'glossary',
+  'explanation',
+  'tables',
+  'other-information',
+];
+
+/** Words only a budget disclosure uses. */
+const BUDGET_VOCABULARY = /部门预算|单位预算|预算主管部门|预算编制说明|财务收支预算总表|财政拨款收支预算总表/;
+
+const TABLE_NUMBERS: readonly TableNumber[] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+/** Run another reader; a bug there becomes a diagnostic instead of losing the whole document. */
+const guarded = <T>(sink: DiagnosticSink, what: string, line: number, run: () => T, fallback: T): T => {
+  try {
+    return run();
+  } catch (e) {
+    sink.error('reader-failed', `读取${what}时出错：${e instanceof Error ? e.message : String(e)}`, { line });
+    return fallback;
+  }
+};
+
+const emptyDocument = (line: number): BudgetDisclosure => ({
+  kind: 'budget-disclosure',
+  level: 'department',
+  phase: 'budget',
+  header: { line },
+  tables: [],
+  otherInformation: {},
+  projects: [],
+});
+
+/** The readers of the parts this module does not read itself (replaceable in tests). */
+export interface PartReaders {
+  readonly tables: (lines: readonly SourceLine[], sink: DiagnosticSink) => BudgetTable[];
+  readonly projects: (lines: readonly SourceLine[], sink: DiagnosticSink) => ProjectExplanation[];
+}
+
+const STANDARD_READERS: PartReaders = { tables: readBudgetTables, projects: readProjectExplanations };
+
+export const parseBudgetDisclosure = (text: string): ParseResult<BudgetDisclosure> => readBudgetDisclosure(text, STANDARD_READERS);
+
+export const readBudgetDisclosure = (text: string, readers: PartReaders): ParseResult<BudgetDisclosure> => {
+  const sink = new DiagnosticSink();
+  const source = typeof text === 'string' ? text : '';
+  const lines = toLines(source);
+  if (source.trim() === '') {
+    sink.error('not-a-budget-disclosure', '文件为空，不是部门预算公开文件 (empty document)', { line: 1 });
+    return { document: emptyDocument(1), diagnostics: sink.items };
+  }
+  const isBudget = BUDGET_VOCABULARY.test(squash(source.slice(0, 200_000)));
+  if (!isBudget) {
+    sink.error('not-a-budget-disclosure', '未找到部门预算公开文件的特征词语，不是部门预算公开文件 (not a budget disclosure)', { line: 1 });
+  }
+
+  const seg = segmentSections(lines);
+  const headerReading = readHeader(seg.sections.get('header')?.lines ?? [], lines);
+  const titleKey = headerReading.titleKey;
+  // The title printed again at the top of each page is furniture, not narrative.
+  const bodyOf = (s: Section | undefined): SourceLine[] =>
+    (s?.lines ?? []).filter((l) => titleKey === undefined || squash(l.text) !== titleKey);
+  const narrative = (kind: SectionKind, s: Section): NarrativeContext => ({ joined: joinLines(bodyOf(s)), section: kind, sink });
+
+  const sectionLine = (s: Section): number => s.heading[0]?.no ?? s.lines[0]?.no ?? 1;
+  const withSection = <T>(kind: BudgetSectionKind, read: (s: Section) => T): T | undefined => {
+    const s = seg.sections.get(kind);
+    if (!s) return undefined;
+    if (!bodyOf(s).some((l) => l.text !== '')) {
+      sink.warning('section-empty', `“${SECTION_NAMES[kind]}”部分没有内容`, { line: sectionLine(s), section: kind as SectionKind });
+      return undefined;
+    }
+    return guarded(sink, SECTION_NAMES[kind], sectionLine(s), () => read(s), undefined);
+  };
+
+  const duties = withSection('duties', (s) => readDuties(narrative('duties', s)));
+  const institutions = withSection('institutions', (s) => readInstitutions(narrative('institutions', s)));
+  const glossary = withSection('glossary', (s) => readGlossary(narrative('glossary', s)));
+  const explanation = withSection('explanation', (s) => readExplanation(narrative('explanation', s)));
+  const otherInformation = withSection('other-information', (s) => readOtherInformation(narrative('other-information', s))) ?? {};
+
+  const tablesSection = seg.sections.get('tables');
+  const tables: BudgetTable[] = guarded(
+    sink,
+    SECTION_NAMES.tables,
+    tablesSection ? sectionLine(tablesSection) : 1,
+    () => readers.tables(tablesSection ? tablesSection.lines : lines, sink),
+    [],
+  );
+  const projectsSection = seg.sections.get('projects');
+  const projects: ProjectExplanation[] = projectsSection
+    ? guarded(sink, SECTION_NAMES.projects, sectionLine(projectsSection), () => readers.projects(projectsSection.lines, sink), [])
+    : [];
+
+  if (isBudget) {
+    if (headerReading.header.title === undefined) sink.warning('title-missing', '未找到文件标题（如“上海市松江区2025年区级部门预算”）', { line: 1, section: 'header' });
+    if (headerReading.header.department === undefined) sink.warning('department-missing', '未找到“预算主管部门：…”', { line: 1, section: 'header' });
+    const lastLine = lines.length;
+    for (const kind of REQUIRED_SECTIONS) {
+      if (!seg.sections.has(kind)) {
+        sink.error('section-missing', `缺少“${SECTION_NAMES[kind]}”部分`, { line: lastLine, section: kind as SectionKind }, { section: SECTION_NAMES[kind] });
+      }
+    }
+    if (!projectsSection) sink.warning('section-missing', `未找到“${SECTION_NAMES.projects}”部分`, { line: lastLine, section: 'projects' }, { section: SECTION_NAMES.projects });
+    const found = new Set(tables.map((t) => t.number));
+    for (const n of TABLE_NUMBERS) {
+      if (!found.has(n)) sink.error('table-missing', `缺少预算表 ${n}`, { line: tablesSection ? sectionLine(tablesSection) : lastLine, section: 'tables', table: n }, { table: n });
+    }
+  }
+
+  const level: DocumentLevel = headerReading.level ?? 'department';
+  const document: BudgetDisclosure = {
+    kind: 'budget-disclosure',
+    level,
+    phase: headerReading.phase,
+    header: headerReading.header,
+    ...(duties ? { duties } : {}),
+    ...(institutions ? { institutions } : {}),
+    ...(glossary ? { glossary } : {}),
+    ...(explanation ? { explanation } : {}),
+    tables,
+    otherInformation,
+    projects,
+  };
+  return { document, diagnostics: sink.items };
+};

@@ -1,0 +1,339 @@
+/**
+ * The tables' arithmetic, used to place figures when a layout drops empty cells
+ * (`201 41 01 行政运行 3,644,486.31 3,644,486.31`: 基本支出 or 项目支出?).
+ *
+ * Inside a table: a row's 合计 = Σ its parts (this filters each row's candidates), a parent row =
+ * Σ its children per column, the 合计 row = Σ top-level rows per column. Across tables (applied
+ * only when consistent with the above): table 1's revenue sources give table 2's column totals,
+ * tables 5/6/7 give table 4's columns, table 3 and 5 agree when all money is 一般公共预算, table 8's
+ * 合计 is table 5's 基本支出, table 9's parts mirror table 8's lines. Printed figures are never changed.
+ */
+import {
+  functionalClassCodeByName,
+  formatCode,
+  TABLE_COLUMNS,
+  type ClassificationCode,
+  type Fen,
+  type TableNumber,
+  type TableSide,
+} from '#domain/index.ts';
+import { squash } from '../text.ts';
+import { orderPreservingPlacements, solvePlacement, type Candidate, type LinearConstraint, type Term } from './placement-solver.ts';
+
+export interface WorkingFigure {
+  readonly raw: string;
+  readonly line: number;
+  /** Undefined for an explicit empty cell (`-`). */
+  readonly amount?: Fen;
+}
+
+export interface WorkingRow {
+  readonly kind: 'item' | 'total';
+  readonly side?: TableSide;
+  readonly code?: ClassificationCode;
+  readonly ordinal?: string;
+  readonly name: string;
+  readonly line: number;
+  /** Columns of this row's side. */
+  readonly columns: readonly string[];
+  readonly figures: readonly WorkingFigure[];
+  /** Figures beyond the row's columns (kept, unplaced). */
+  readonly extra: readonly WorkingFigure[];
+  /** Positions given by the layout (every cell printed or cells delimited). */
+  readonly printed: boolean;
+  /** Remaining placements; one when decided. */
+  candidates: Candidate[];
+  /** Decided only with cross-table relations (reported as info). */
+  byCrossTable: boolean;
+}
+
+export interface WorkingTable {
+  readonly number: TableNumber;
+  readonly rows: WorkingRow[];
+  readonly line: number;
+}
+
+/** `total = Σ parts` per row, by column index within the row's side. */
+const rowIdentities = (table: TableNumber, side: TableSide | undefined): ReadonlyArray<readonly [number, readonly number[]]> => {
+  if (table === 2) return [[0, [1, 2, 3, 4]]];
+  if (table === 3 || table === 5 || table === 6 || table === 7 || table === 8) return [[0, [1, 2]]];
+  if (table === 4 && side === 'expenditure') return [[0, [1, 2, 3]]];
+  if (table === 9) return [[0, [1, 2, 3]], [3, [4, 5]]];
+  return [];
+};
+
+/** Columns of a row's side. */
+export const sideColumns = (table: TableNumber, side: TableSide | undefined): readonly string[] => {
+  if (table === 4) return side === 'revenue' ? ['预算数'] : TABLE_COLUMNS[4].slice(1);
+  return TABLE_COLUMNS[table];
+};
+
+const candidateOf = (columns: readonly number[], figures: readonly WorkingFigure[], n: number): Candidate => {
+  const values = new Array<number>(n).fill(0);
+  columns.forEach((c, i) => {
+    values[c] = figures[i]?.amount ?? 0;
+  });
+  return { columns, values };
+};
+
+/**
+ * The candidate placements of a row: the layout's when it says (`known`), else every
+ * order-preserving placement that keeps the row's own sums (all of them if none does).
+ */
+export const rowCandidates = (
+  table: TableNumber,
+  side: TableSide | undefined,
+  figures: readonly WorkingFigure[],
+  known: readonly number[] | undefined,
+): Candidate[] => {
+  const n = sideColumns(table, side).length;
+  if (known) return [candidateOf(known, figures, n)];
+  const all = orderPreservingPlacements(figures.length, n).map((cols) => candidateOf(cols, figures, n));
+  const ids = rowIdentities(table, side);
+  const consistent = all.filter((c) => ids.every(([t, parts]) => (c.values[t] ?? 0) === parts.reduce((s, p) => s + (c.values[p] ?? 0), 0)));
+  return consistent.length > 0 ? consistent : all;
+};
+
+/** The value of a cell when every remaining placement agrees on it. */
+export const knownValue = (row: WorkingRow | undefined, column: number): number | undefined => {
+  if (!row || row.candidates.length === 0) return undefined;
+  const v = row.candidates[0]?.values[column];
+  return row.candidates.every((c) => c.values[column] === v) ? v : undefined;
+};
+
+const colIndex = (row: WorkingRow, name: string): number => row.columns.indexOf(name);
+
+interface CellHint {
+  readonly row: number;
+  readonly column: number;
+  readonly value: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lookups in other tables
+
+const byName = (t: WorkingTable | undefined, name: string, side?: TableSide): WorkingRow | undefined =>
+  t?.rows.find((r) => squash(r.name) === name && (side === undefined || r.side === side));
+
+const totalRow = (t: WorkingTable | undefined, side?: TableSide): WorkingRow | undefined =>
+  t?.rows.find((r) => r.kind === 'total' && (side === undefined || r.side === side));
+
+const byCode = (t: WorkingTable | undefined, code: string): WorkingRow | undefined =>
+  t?.rows.find((r) => r.code !== undefined && formatCode(r.code) === code);
+
+/** A 类's 合计 in table t: its row, or 0 when the table lists rows but not this 类 (or is empty). */
+const classTotal = (t: WorkingTable | undefined, classCode: string): number | undefined => {
+  if (!t) return undefined;
+  const row = byCode(t, classCode);
+  if (row) return knownValue(row, 0);
+  const total = totalRow(t);
+  return total ? 0 : undefined;
+};
+
+const value = (row: WorkingRow | undefined, column: string): number | undefined => (row ? knownValue(row, colIndex(row, column)) : undefined);
+
+/** Table 1's revenue is all 一般公共预算 (no funds, no 事业/经营/其他): tables 3 and 5 then agree row by row. */
+const allGeneralBudget = (t1: WorkingTable | undefined): boolean => {
+  if (!t1) return false;
+  const total = value(totalRow(t1, 'revenue'), '预算数');
+  const general = value(byName(t1, '一般公共预算资金', 'revenue'), '预算数');
+  return total !== undefined && total === general;
+};
+
+/** Values other tables (and table 4's own revenue side) give for cells of table `n`. */
+const crossTableHints = (n: TableNumber, tables: ReadonlyMap<TableNumber, WorkingTable>): CellHint[] => {
+  const t = tables.get(n);
+  if (!t) return [];
+  const hints: CellHint[] = [];
+  const hint = (ri: number, column: string, v: number | undefined): void => {
+    const row = t.rows[ri];
+    if (!row || v === undefined) return;
+    const c = colIndex(row, column);
+    if (c >= 0) hints.push({ row: ri, column: c, value: v });
+  };
+  const t1 = tables.get(1);
+  const t5 = tables.get(5);
+  const t8 = tables.get(8);
+  t.rows.forEach((row, ri) => {
+    if (n === 2 && row.kind === 'total') {
+      hint(ri, '合计', value(totalRow(t1, 'revenue'), '预算数'));
+      for (const source of ['财政拨款收入', '事业收入', '事业单位经营收入', '其他收入']) {
+        hint(ri, source, value(byName(t1, source, 'revenue'), '预算数'));
+      }
+    }
+    if ((n === 3 || n === 5) && allGeneralBudget(t1)) {
+      const other = tables.get(n === 3 ? 5 : 3);
+      const twin = row.kind === 'total' ? totalRow(other) : row.code ? byCode(other, formatCode(row.code)) : undefined;
+      if (twin) for (const c of row.columns) hint(ri, c, value(twin, c));
+    }
+    if (n === 5 && row.kind === 'total') hint(ri, '基本支出', value(totalRow(t8), '合计'));
+    if (n === 8 && row.kind === 'total') hint(ri, '合计', value(totalRow(t5), '基本支出'));
+    if (n === 4 && row.side === 'expenditure') {
+      if (row.kind === 'total') {
+        hint(ri, '合计', value(totalRow(t, 'revenue'), '预算数'));
+        hint(ri, '一般公共预算', value(byName(t, '一般公共预算资金', 'revenue'), '预算数'));
+        hint(ri, '政府性基金预算', value(byName(t, '政府性基金', 'revenue'), '预算数'));
+        hint(ri, '国有资本经营预算', value(byName(t, '国有资本经营预算', 'revenue'), '预算数'));
+        hint(ri, '一般公共预算', value(totalRow(t5), '合计'));
+        hint(ri, '政府性基金预算', value(totalRow(tables.get(6)), '合计') ?? (tables.get(6) ? 0 : undefined));
+        hint(ri, '国有资本经营预算', value(totalRow(tables.get(7)), '合计') ?? (tables.get(7) ? 0 : undefined));
+      } else {
+        const cls = functionalClassCodeByName(squash(row.name));
+        if (cls) {
+          hint(ri, '一般公共预算', classTotal(t5, cls));
+          hint(ri, '政府性基金预算', classTotal(tables.get(6), cls));
+          hint(ri, '国有资本经营预算', classTotal(tables.get(7), cls));
+        }
+      }
+    }
+    if (n === 9) {
+      hint(ri, '公务接待费', value(byCode(t8, '302 17'), '合计'));
+      hint(ri, '因公出国(境)费', value(byCode(t8, '302 12'), '合计'));
+      hint(ri, '公务用车运行费', value(byCode(t8, '302 31'), '合计'));
+      hint(ri, '机关运行经费', value(totalRow(t8), '公用经费'));
+    }
+  });
+  return hints;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Constraints inside a table
+
+/** Σ coef × cell = 0 over (row, column) cells; decided cells fold into the target. */
+const linear = (
+  cells: ReadonlyArray<readonly [row: number, column: number, coef: number]>,
+  rows: readonly WorkingRow[],
+  varOf: ReadonlyMap<number, number>,
+): LinearConstraint | undefined => {
+  let target = 0;
+  const parts = new Map<number, [number, number][]>();
+  for (const [ri, c, coef] of cells) {
+    const v = varOf.get(ri);
+    if (v === undefined) {
+      target -= coef * (knownValue(rows[ri], c) ?? 0);
+      continue;
+    }
+    const list = parts.get(v) ?? [];
+    list.push([c, coef]);
+    parts.set(v, list);
+  }
+  if (parts.size === 0) return undefined;
+  const terms: Term[] = [...parts].map(([variable, p]) => ({ variable, parts: p }));
+  return { terms, target };
+};
+
+const tableConstraints = (t: WorkingTable, varOf: ReadonlyMap<number, number>): LinearConstraint[] => {
+  const out: LinearConstraint[] = [];
+  const rows = t.rows;
+  const add = (k: LinearConstraint | undefined): void => {
+    if (k) out.push(k);
+  };
+  const sumRule = (parent: number, children: readonly number[]): void => {
+    const p = rows[parent];
+    if (!p || children.length === 0) return;
+    if (![parent, ...children].some((ri) => varOf.has(ri))) return;
+    for (let c = 0; c < p.columns.length; c++) {
+      add(linear([[parent, c, 1], ...children.map((ch) => [ch, c, -1] as const)], rows, varOf));
+    }
+  };
+  // Each coded row's nearest listed ancestor: documents may skip a level (a 项 listed under its 类).
+  const indexByCode = new Map<string, number>();
+  rows.forEach((r, i) => {
+    if (r.code && !indexByCode.has(formatCode(r.code))) indexByCode.set(formatCode(r.code), i);
+  });
+  const parentOf = (r: WorkingRow): number | undefined => {
+    const segs = r.code?.segments ?? [];
+    for (let k = segs.length - 1; k >= 1; k--) {
+      const p = indexByCode.get(segs.slice(0, k).join(' '));
+      if (p !== undefined) return p;
+    }
+    return undefined;
+  };
+  const children = new Map<number, number[]>();
+  const top: number[] = [];
+  rows.forEach((r, i) => {
+    if (!r.code || r.kind !== 'item') return;
+    const p = parentOf(r);
+    if (p === undefined) top.push(i);
+    else children.set(p, [...(children.get(p) ?? []), i]);
+  });
+  for (const [p, ch] of children) sumRule(p, ch);
+  for (const side of t.number === 1 || t.number === 4 ? (['expenditure'] as const) : ([undefined] as const)) {
+    const total = rows.findIndex((r) => r.kind === 'total' && r.side === side);
+    if (total < 0) continue;
+    const items =
+      side === undefined ? top : rows.map((r, j) => [r, j] as const).filter(([r]) => r.kind === 'item' && r.side === side).map(([, j]) => j);
+    sumRule(total, items);
+  }
+  return out;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Resolution
+
+export interface ResolveReport {
+  /** Tables whose arithmetic admits no placement at all (a printed slip among ambiguous rows). */
+  readonly inconsistent: TableNumber[];
+  readonly capped: TableNumber[];
+}
+
+const undecided = (r: WorkingRow): boolean => r.candidates.length > 1;
+
+/** Narrow ambiguous rows of table `t` by its arithmetic, then by cross-table values where consistent. */
+const resolveTable = (t: WorkingTable, tables: ReadonlyMap<TableNumber, WorkingTable>, budget: number): { inconsistent: boolean; capped: boolean } => {
+  const vars = t.rows.map((r, i) => [r, i] as const).filter(([r]) => undecided(r));
+  if (vars.length === 0) return { inconsistent: false, capped: false };
+  const varOf = new Map(vars.map(([, ri], v) => [ri, v] as const));
+  const domains = vars.map(([r]) => r.candidates);
+  const hard = tableConstraints(t, varOf);
+  const hardSol = solvePlacement({ domains, constraints: hard }, budget);
+  if (!hardSol.satisfiable) return { inconsistent: !hardSol.capped, capped: hardSol.capped };
+  let sol = hardSol;
+  if (hardSol.supported.some((s) => s.length > 1)) {
+    const hints: LinearConstraint[] = crossTableHints(t.number, tables).flatMap((h) => {
+      const variable = varOf.get(h.row);
+      return variable === undefined ? [] : [{ terms: [{ variable, parts: [[h.column, 1] as const] }], target: h.value }];
+    });
+    if (hints.length > 0) {
+      const all = solvePlacement({ domains, constraints: [...hard, ...hints] }, budget);
+      if (all.satisfiable) sol = all;
+      else {
+        // Keep each cross-table value that the arithmetic (and the values kept so far) allows.
+        let kept = [...hard];
+        for (const h of hints) {
+          const trial = solvePlacement({ domains, constraints: [...kept, h] }, budget);
+          if (trial.satisfiable) {
+            kept = [...kept, h];
+            sol = trial;
+          }
+        }
+      }
+    }
+  }
+  vars.forEach(([r], v) => {
+    const supported = sol.supported[v] ?? [];
+    const hardSupported = hardSol.supported[v] ?? [];
+    if (supported.length === 0) return;
+    if (supported.length === 1 && hardSupported.length > 1) r.byCrossTable = true;
+    r.candidates = supported.map((ci) => r.candidates[ci]).filter((c): c is Candidate => c !== undefined);
+  });
+  return { inconsistent: false, capped: sol.capped || hardSol.capped };
+};
+
+/** Resolution order: sources of cross-table values first; a second pass uses what the first decided. */
+const ORDER: readonly TableNumber[] = [1, 6, 7, 5, 3, 2, 4, 8, 9];
+
+export const resolvePlacements = (tables: ReadonlyMap<TableNumber, WorkingTable>, budget = 20_000): ResolveReport => {
+  const inconsistent = new Set<TableNumber>();
+  const capped = new Set<TableNumber>();
+  for (let pass = 0; pass < 2; pass++) {
+    for (const n of ORDER) {
+      const t = tables.get(n);
+      if (!t || !t.rows.some(undecided)) continue;
+      const r = resolveTable(t, tables, budget);
+      if (r.inconsistent) inconsistent.add(n);
+      if (r.capped) capped.add(n);
+    }
+  }
+  return { inconsistent: [...inconsistent], capped: [...capped] };
+};

@@ -1,0 +1,204 @@
+/**
+ * Placing figures whose column the layout does not say, as a small constraint problem.
+ *
+ * Each ambiguous row is a variable whose values are its candidate placements (which column
+ * each printed figure goes to, in printed order). Constraints are linear equalities over cells
+ * (`parent = Σ children` in one column, `合计 row = Σ 类 rows`, a value known from another table).
+ * The search is depth-first with bounds propagation (each term's min/max over its remaining
+ * candidates must let the sum reach its target) and a node budget. The answer is, per variable,
+ * the set of candidates that occur in at least one consistent solution ("supported").
+ */
+
+/** A candidate placement: the value it puts in each column (undefined = empty, counted as 0). */
+export interface Candidate {
+  /** Column index of each printed figure, in printed order. */
+  readonly columns: readonly number[];
+  /** Value per column in whole 分 (0 for empty). */
+  readonly values: readonly number[];
+}
+
+export interface Term {
+  readonly variable: number;
+  /** Σ coef × value[column] for this variable. */
+  readonly parts: ReadonlyArray<readonly [column: number, coef: number]>;
+}
+
+/** Σ terms = target. */
+export interface LinearConstraint {
+  readonly terms: readonly Term[];
+  readonly target: number;
+}
+
+export interface PlacementProblem {
+  readonly domains: ReadonlyArray<readonly Candidate[]>;
+  readonly constraints: readonly LinearConstraint[];
+}
+
+export interface PlacementSolution {
+  /** `supported[v]` lists indices into `domains[v]` that occur in some consistent solution. */
+  readonly supported: readonly (readonly number[])[];
+  readonly satisfiable: boolean;
+  /** The node budget ran out: supports are incomplete (treated as ambiguous by the caller). */
+  readonly capped: boolean;
+  readonly nodes: number;
+}
+
+const termValue = (term: Term, c: Candidate): number => {
+  let s = 0;
+  for (const [col, coef] of term.parts) s += coef * (c.values[col] ?? 0);
+  return s;
+};
+
+class Search {
+  nodes = 0;
+  capped = false;
+  private readonly byVariable: number[][];
+
+  constructor(
+    private readonly problem: PlacementProblem,
+    private readonly budget: number,
+  ) {
+    this.byVariable = problem.domains.map(() => []);
+    problem.constraints.forEach((k, ki) => {
+      for (const t of k.terms) this.byVariable[t.variable]?.push(ki);
+    });
+  }
+
+  /** Prune candidates that cannot reach a constraint's target; false when a domain empties. */
+  propagate(domains: number[][]): boolean {
+    const { constraints } = this.problem;
+    const queue = constraints.map((_, i) => i);
+    const queued = new Set(queue);
+    while (queue.length > 0) {
+      const ki = queue.shift() as number;
+      queued.delete(ki);
+      const k = constraints[ki];
+      if (!k) continue;
+      const mins: number[] = [];
+      const maxs: number[] = [];
+      let lo = 0;
+      let hi = 0;
+      for (const t of k.terms) {
+        let mn = Infinity;
+        let mx = -Infinity;
+        for (const ci of domains[t.variable] ?? []) {
+          const cand = this.problem.domains[t.variable]?.[ci];
+          if (!cand) continue;
+          const v = termValue(t, cand);
+          if (v < mn) mn = v;
+          if (v > mx) mx = v;
+        }
+        if (mn === Infinity) return false;
+        mins.push(mn);
+        maxs.push(mx);
+        lo += mn;
+        hi += mx;
+      }
+      if (k.target < lo || k.target > hi) return false;
+      k.terms.forEach((t, ti) => {
+        const dom = domains[t.variable];
+        if (!dom || dom.length <= 1) return;
+        const restLo = lo - (mins[ti] ?? 0);
+        const restHi = hi - (maxs[ti] ?? 0);
+        const kept = dom.filter((ci) => {
+          const cand = this.problem.domains[t.variable]?.[ci];
+          if (!cand) return false;
+          const need = k.target - termValue(t, cand);
+          return need >= restLo && need <= restHi;
+        });
+        if (kept.length !== dom.length) {
+          domains[t.variable] = kept;
+          for (const other of this.byVariable[t.variable] ?? []) {
+            if (!queued.has(other)) {
+              queued.add(other);
+              queue.push(other);
+            }
+          }
+        }
+      });
+      if (k.terms.some((t) => (domains[t.variable]?.length ?? 0) === 0)) return false;
+    }
+    return true;
+  }
+
+  /** First solution below `domains` (each domain narrowed to one candidate), or undefined. */
+  solve(domains: number[][]): number[] | undefined {
+    if (this.nodes >= this.budget) {
+      this.capped = true;
+      return undefined;
+    }
+    this.nodes++;
+    const work = domains.map((d) => d.slice());
+    if (!this.propagate(work)) return undefined;
+    let pick = -1;
+    for (let v = 0; v < work.length; v++) {
+      const n = work[v]?.length ?? 0;
+      if (n > 1 && (pick < 0 || n < (work[pick]?.length ?? 0))) pick = v;
+    }
+    if (pick < 0) return work.map((d) => d[0] ?? -1);
+    for (const ci of work[pick] ?? []) {
+      const next = work.map((d, v) => (v === pick ? [ci] : d));
+      const found = this.solve(next);
+      if (found) return found;
+      if (this.capped) return undefined;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Which candidates of each variable occur in some solution. One search per not-yet-supported
+ * candidate, each also marking every candidate of the solution it finds.
+ */
+export const solvePlacement = (problem: PlacementProblem, budget = 20_000): PlacementSolution => {
+  const search = new Search(problem, budget);
+  const all = problem.domains.map((d) => d.map((_, i) => i));
+  const root = all.map((d) => d.slice());
+  const satisfiableRoot = search.propagate(root);
+  const first = satisfiableRoot ? search.solve(root) : undefined;
+  if (!first && search.capped) {
+    // Out of budget before any solution: nothing is proven, every remaining candidate stays possible.
+    return { supported: root.map((d) => d.slice()), satisfiable: true, capped: true, nodes: search.nodes };
+  }
+  if (!first) {
+    return { supported: problem.domains.map(() => []), satisfiable: false, capped: search.capped, nodes: search.nodes };
+  }
+  const marks = problem.domains.map(() => new Set<number>());
+  const mark = (sol: readonly number[]): void => sol.forEach((ci, v) => marks[v]?.add(ci));
+  mark(first);
+  const unknown = problem.domains.map(() => new Set<number>());
+  for (let v = 0; v < root.length; v++) {
+    for (const ci of root[v] ?? []) {
+      if (marks[v]?.has(ci)) continue;
+      if (search.capped) {
+        unknown[v]?.add(ci);
+        continue;
+      }
+      const fixed = root.map((d, w) => (w === v ? [ci] : d));
+      const sol = search.solve(fixed);
+      if (sol) mark(sol);
+      else if (search.capped) unknown[v]?.add(ci);
+    }
+  }
+  // Candidates the budget left undecided count as possible: never place on an unfinished proof.
+  const supported = marks.map((s, v) => [...s, ...(unknown[v] ?? [])].sort((a, b) => a - b));
+  return { supported, satisfiable: true, capped: search.capped, nodes: search.nodes };
+};
+
+/** Every order-preserving way to put `k` printed figures into `n` columns (C(n, k) of them). */
+export const orderPreservingPlacements = (k: number, n: number): number[][] => {
+  const out: number[][] = [];
+  const rec = (start: number, acc: number[]): void => {
+    if (acc.length === k) {
+      out.push(acc.slice());
+      return;
+    }
+    for (let c = start; c <= n - (k - acc.length); c++) {
+      acc.push(c);
+      rec(c + 1, acc);
+      acc.pop();
+    }
+  };
+  if (k <= n) rec(0, []);
+  return out;
+};

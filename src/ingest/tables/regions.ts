@@ -1,0 +1,187 @@
+/**
+ * Cut the lines into table regions (title → next title or next section) and sort each region's
+ * lines into title, preparer/unit, header, note, page furniture and content; content lines become
+ * tokens (figures, text, explicit empty-cell placeholders) that keep their line and, on lines whose
+ * cells are delimited (tabs, markdown pipes, HTML cells), their cell index.
+ */
+import type { DiagnosticSink } from '#domain/index.ts';
+import { isPageFurniture, normaliseLine, type SourceLine } from '../text.ts';
+import {
+  isNarrativeSentence,
+  isNoteStart,
+  isSectionHeading,
+  isTotalName,
+  matchTableTitle,
+  readPreparer,
+  readUnit,
+  type TableTitleMatch,
+} from './vocabulary.ts';
+
+export type TokenKind = 'figure' | 'text' | 'placeholder';
+
+export interface Token {
+  readonly kind: TokenKind;
+  readonly text: string;
+  /** Source line number (1-based). */
+  readonly line: number;
+  /** Index of the content line inside its region. */
+  readonly lineIndex: number;
+  /** First token of its line. */
+  readonly lineStart: boolean;
+  /** Cell index on lines whose cells are delimited; absent for space-separated lines. */
+  readonly cell?: number;
+  /** Number of cells of the token's line, when delimited. */
+  readonly lineCells?: number;
+}
+
+export interface ContentLine {
+  readonly line: number;
+  readonly text: string;
+  readonly tokens: readonly Token[];
+}
+
+export interface TableRegion {
+  readonly match: TableTitleMatch;
+  readonly titleText: string;
+  readonly titleLine: number;
+  preparer?: string;
+  unit?: '元' | '万元';
+  readonly content: ContentLine[];
+  readonly noteParts: { text: string; line: number }[];
+}
+
+/** Number grammar of a printed figure: `84,966,521.98`, `3,296,600`, `0`, `47.91`, `-1,200.00`. */
+const FIGURE_RE = /^[-−–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/** An explicit empty cell: `-`, `—`, `－`. */
+const PLACEHOLDER_RE = /^[-—–－─]{1,2}$/;
+
+export const isFigureText = (s: string): boolean => FIGURE_RE.test(s.replace(/，/g, ','));
+
+const tokenKind = (word: string): TokenKind =>
+  isFigureText(word) ? 'figure' : PLACEHOLDER_RE.test(word) ? 'placeholder' : 'text';
+
+/**
+ * Cells of a line whose converter delimits them; undefined for space-separated text.
+ * Works on the raw line so that leading empty cells keep their position.
+ */
+export const delimitedCells = (line: SourceLine): string[] | undefined => {
+  const raw = line.raw.replace(/\f/g, '');
+  if (/<t[dh][\s>]/i.test(raw)) {
+    const parts = raw.split(/<t[dh](?:\s[^>]*)?>/i).slice(1);
+    return parts.map((p) => normaliseLine(p.replace(/<\/t[dh]>[\s\S]*$/i, '')));
+  }
+  const trimmed = raw.trim();
+  if (trimmed.length > 1 && trimmed.startsWith('|') && trimmed.endsWith('|')) {
+    return trimmed.slice(1, -1).split('|').map((c) => normaliseLine(c));
+  }
+  if (raw.includes('\t')) return raw.split('\t').map((c) => normaliseLine(c));
+  return undefined;
+};
+
+export const tokenise = (line: SourceLine, lineIndex: number): Token[] => {
+  const tokens: Token[] = [];
+  const cells = delimitedCells(line);
+  const push = (word: string, cell: number | undefined): void => {
+    tokens.push({
+      kind: tokenKind(word),
+      text: word,
+      line: line.no,
+      lineIndex,
+      lineStart: tokens.length === 0,
+      ...(cell !== undefined ? { cell, lineCells: cells?.length ?? 0 } : {}),
+    });
+  };
+  if (cells) {
+    cells.forEach((cell, ci) => {
+      for (const w of cell.split(/\s+/)) if (w) push(w, ci);
+    });
+  } else {
+    for (const w of line.text.split(/\s+/)) if (w) push(w, undefined);
+  }
+  return tokens;
+};
+
+/**
+ * Page numbers are furniture, but a bare number alone on a line may also be a figure in a
+ * one-cell-per-line layout: take it as furniture only next to a page break (form feed).
+ */
+const isFurniture = (lines: readonly SourceLine[], i: number): boolean => {
+  const line = lines[i];
+  if (!line) return false;
+  // On the raw line too: markdown stripping turns `- 7 -` into `7 -`.
+  const raw = line.raw.replace(/\f/g, '').trim();
+  const t = isPageFurniture(line.text) ? line.text : raw;
+  if (!isPageFurniture(t)) return false;
+  if (!/^\d{1,3}$/.test(t.trim())) return true;
+  for (let j = Math.max(0, i - 2); j <= Math.min(lines.length - 1, i + 2); j++) {
+    if (lines[j]?.raw.includes('\f')) return true;
+  }
+  return false;
+};
+
+const isPreparerOrUnitLine = (text: string): boolean =>
+  /编制(?:部门|单位)\s*[:：]/.test(text) || /^(?:金额)?单位\s*[:：]\s*万?元$/.test(text.replace(/\s+/g, ''));
+
+/**
+ * Find every table region in `lines`. A region runs from its title to the next title, the next
+ * section heading (`其他相关情况说明`, a project explanation, …) or the first narrative sentence.
+ */
+export const findTableRegions = (lines: readonly SourceLine[], sink: DiagnosticSink): TableRegion[] => {
+  const regions: TableRegion[] = [];
+  let cur: TableRegion | undefined;
+  let inNote = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) continue;
+    const text = line.text;
+    if (text === '') {
+      inNote = false;
+      continue;
+    }
+    const title = matchTableTitle(text);
+    if (title) {
+      inNote = false;
+      // A title repeated after a page break continues the same table (`（续）`, or no total row yet);
+      // otherwise the same number starts another set of tables (a unit's after its department's).
+      const continued = /续/.test(text) || !cur?.content.some((l) => l.tokens[0] !== undefined && isTotalName(l.tokens[0].text));
+      if (cur && cur.match.number === title.number && cur.content.length > 0 && cur.noteParts.length === 0 && continued) continue;
+      cur = { match: title, titleText: text, titleLine: line.no, content: [], noteParts: [] };
+      regions.push(cur);
+      continue;
+    }
+    if (!cur) continue;
+    if (isSectionHeading(text)) {
+      cur = undefined;
+      inNote = false;
+      continue;
+    }
+    if (isPreparerOrUnitLine(text)) {
+      const preparer = readPreparer(text);
+      const unit = readUnit(text);
+      if (preparer !== undefined && cur.preparer === undefined) cur.preparer = preparer;
+      if (unit !== undefined && cur.unit === undefined) cur.unit = unit;
+      continue;
+    }
+    if (isNoteStart(text)) {
+      inNote = true;
+      cur.noteParts.push({ text, line: line.no });
+      continue;
+    }
+    if (inNote) {
+      cur.noteParts.push({ text, line: line.no });
+      continue;
+    }
+    if (isFurniture(lines, i)) continue;
+    if (isNarrativeSentence(text)) {
+      sink.info('tables-section-ended', '表格之后出现正文，表格读取在此结束', { line: line.no, section: 'tables', table: cur.match.number });
+      cur = undefined;
+      continue;
+    }
+    const unit = readUnit(text);
+    if (unit !== undefined && cur.unit === undefined) cur.unit = unit;
+    cur.content.push({ line: line.no, text, tokens: tokenise(line, cur.content.length) });
+  }
+  // A title with nothing under it (a table of contents without leader dots) is not a table.
+  return regions.filter((r) => r.content.length > 0 || r.preparer !== undefined || r.unit !== undefined || r.noteParts.length > 0);
+};
+

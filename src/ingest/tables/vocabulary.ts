@@ -1,0 +1,129 @@
+/**
+ * The words the nine tables are recognised by: titles, header vocabulary, row names of the
+ * two-sided tables, and the headings that end the tables section. Read by meaning, never by
+ * one converter's layout.
+ */
+import { FUNCTIONAL_CLASSES, type TableNumber } from '#domain/index.ts';
+import { isTocLine, squash } from '../text.ts';
+
+export interface TableTitleMatch {
+  readonly number: TableNumber;
+  readonly year?: number;
+  readonly level: 'department' | 'unit';
+}
+
+/** The distinctive part of each standard title, after `YYYY年` and the level word (部门 / 单位 / 预算单位). */
+const TITLE_CORES: ReadonlyArray<readonly [TableNumber, RegExp]> = [
+  [4, /^财政拨款收支预算总表$/],
+  [1, /^(?:财务)?收支预算总表$/],
+  [2, /^收入预算总表$/],
+  [3, /^支出预算总表$/],
+  [5, /^一般公共预算支出功能分类预算表$/],
+  [6, /^政府性基金预算支出功能分类预算表$/],
+  [7, /^国有资本经营预算支出功能分类预算表$/],
+  [8, /^一般公共预算基本支出(?:部门|单位|预算单位)?(?:预算)?经济分类预算表$/],
+  [9, /^(?:一般公共预算)?[“"”'‘’「]?三公[”"“'’‘」]?经费和机关运行经费(?:预算)?表$/],
+];
+
+// Optional leading ordinal (`1.`, `5．`, `表1`, `附表1：`), optional issuer prefix before the year,
+// the year, the level word, the core, and an optional continuation mark.
+const TITLE_RE =
+  /^(?:附?表\d{1,2}[.．、:：]?|\d{1,2}[.．、:：])?(?:([^\s，。；：:,]{0,40}?)(\d{4})年(?:度)?)?(预算单位|部门|单位)?(.+?)(?:[（(]续表?[）)])?$/;
+
+/** Is this (normalised) line a table title such as `2025年部门支出预算总表`? Not for TOC lines. */
+export const matchTableTitle = (text: string): TableTitleMatch | undefined => {
+  // Cheap tests first: this runs on every line of a document.
+  if (text.length > 120 || !text.includes('表') || isTocLine(text)) return undefined;
+  const t = squash(text);
+  if (t.length > 80 || /[。，；]/.test(t)) return undefined;
+  const m = TITLE_RE.exec(t);
+  if (!m) return undefined;
+  const [, issuer, year, levelWord, core = ''] = m;
+  // Without a year, the title must start with its level word or its core (no free prefix).
+  if (year === undefined && issuer) return undefined;
+  for (const [number, re] of TITLE_CORES) {
+    if (!re.test(core)) continue;
+    // `部门` is the default level: titles without a level word are department tables.
+    const level = levelWord !== undefined && levelWord.includes('单位') ? 'unit' : 'department';
+    return { number, level, ...(year !== undefined ? { year: Number(year) } : {}) };
+  }
+  return undefined;
+};
+
+/** Headings of the sections that follow the tables (or precede them when the whole document is given). */
+const SECTION_HEADING_RE =
+  /^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．])?(?:其他相关情况说明|名词解释|目录|部门预算表|.{0,40}项目(?:经费)?情况说明|.{0,30}编制说明|.{0,30}主要职能|.{0,30}机构设置|项目概[况述])$/;
+
+export const isSectionHeading = (text: string): boolean => {
+  const t = squash(text);
+  return t.length <= 50 && SECTION_HEADING_RE.test(t);
+};
+
+/** A sentence of narrative: the tables section has ended (notes are handled before this). */
+export const isNarrativeSentence = (text: string): boolean => {
+  const t = squash(text);
+  return t.length >= 25 && /[。；]/.test(t);
+};
+
+export const isNoteStart = (text: string): boolean => /^注\s*[:：]/.test(text.trim());
+
+/** `编制部门：上海市松江区数据局 单位：元`. */
+export const readPreparer = (text: string): string | undefined => {
+  const m = /编制(?:部门|单位)\s*[:：]\s*(.*?)(?:\s+(?:金额)?单位\s*[:：].*)?$/.exec(text);
+  const name = m?.[1]?.trim();
+  return name ? name : undefined;
+};
+
+/** `单位：元`, `单位:万元`, `金额单位：万元` (but not `编制单位：…`). */
+export const readUnit = (text: string): '元' | '万元' | undefined => {
+  const m = /(?<!编制)单位\s*[:：]\s*(万元|元)/.exec(text);
+  return m?.[1] === '万元' ? '万元' : m?.[1] === '元' ? '元' : undefined;
+};
+
+/** Column headers and other header words; a repeated header block starts with one of these. */
+const STRONG_HEADER_RE =
+  /科目编码|科目名称|^类款项?$|^项目|收入预算$|支出预算$|^本年收入|^本年支出|预算数$|^财政拨款收入财政拨款支出|经费预算数/;
+
+/** Is this line (without figures) a header line of a table (possibly repeated after a page break)? */
+export const isStrongHeaderLine = (text: string, columns: readonly string[]): boolean => {
+  const t = squash(text);
+  if (STRONG_HEADER_RE.test(t)) return true;
+  let hits = 0;
+  for (const c of new Set(columns)) if (c !== '合计' && t.includes(c)) hits++;
+  return hits >= 2;
+};
+
+/** Total rows. */
+export const TOTAL_NAMES: ReadonlySet<string> = new Set(['合计', '总计', '收入总计', '支出总计', '收入合计', '支出合计']);
+export const isTotalName = (name: string): boolean => TOTAL_NAMES.has(squash(name));
+
+/** Ordinal at the start of a row name in tables 1 and 4: `一、`, `1.`, `1．`, `（一）`. */
+const ORDINAL_RE = /^(?:[一二三四五六七八九十百]+[、.．]|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])/;
+
+export const splitOrdinal = (text: string): { ordinal?: string; rest: string } => {
+  const m = ORDINAL_RE.exec(text);
+  if (!m) return { rest: text };
+  return { ordinal: m[0], rest: text.slice(m[0].length).trim() };
+};
+
+/** Which side of table 1 / 4 a row name belongs to, by vocabulary; undefined when it does not say. */
+export const sideOfName = (name: string): 'revenue' | 'expenditure' | undefined => {
+  const n = squash(name);
+  if (n === '收入总计' || n === '收入合计') return 'revenue';
+  if (n === '支出总计' || n === '支出合计') return 'expenditure';
+  if (/支出|预备费|结转下年|年末结转/.test(n)) return 'expenditure';
+  if (/收入|资金$|^政府性基金(?:预算)?$|^国有资本经营预算$|上年结转|弥补|结余/.test(n)) return 'revenue';
+  return undefined;
+};
+
+const REVENUE_ITEMS: ReadonlySet<string> = new Set([
+  '财政拨款收入', '一般公共预算资金', '一般公共预算拨款收入', '政府性基金', '政府性基金收入', '政府性基金预算资金',
+  '国有资本经营预算', '国有资本经营预算资金', '国有资本经营预算收入', '事业收入', '事业单位经营收入', '其他收入',
+]);
+const CLASS_NAMES: ReadonlySet<string> = new Set(FUNCTIONAL_CLASSES.map((c) => c.name));
+
+/** Whole names that start a row of table 1 / 4 even without an ordinal (so they are not a wrapped tail). */
+export const isKnownTwoSidedName = (name: string): boolean => {
+  const n = squash(name);
+  return isTotalName(n) || REVENUE_ITEMS.has(n) || CLASS_NAMES.has(n);
+};

@@ -1,0 +1,217 @@
+/**
+ * The OpenAPI 3.1 document for /api: parameters generated from the same zod schemas the
+ * routes validate with; response bodies described once here, after api-contract.ts.
+ */
+import { z } from 'zod';
+import {
+  compareQuery,
+  departmentYearParams,
+  departmentYearQuery,
+  documentParams,
+  exportCsvQuery,
+  searchQuery,
+  uploadQuery,
+} from './schemas.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+interface RouteDoc {
+  readonly method: 'get' | 'post';
+  /** OpenAPI path template: `/api/documents/{documentId}`. */
+  readonly path: string;
+  readonly summary: string;
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly requestBody?: JsonSchema;
+  readonly responses: Readonly<Record<string, { readonly description: string; readonly content?: JsonSchema }>>;
+}
+
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: JsonSchema): JsonSchema => ({ 'application/json': { schema } });
+const error = (description: string) => ({ description, content: json(ref('ApiError')) });
+
+const integer: JsonSchema = { type: 'integer' };
+const fen: JsonSchema = { type: 'integer', description: '金额，单位分（整数）' };
+const str: JsonSchema = { type: 'string' };
+const object = (properties: Record<string, JsonSchema>, required: readonly string[] = []): JsonSchema => ({
+  type: 'object',
+  properties,
+  ...(required.length > 0 ? { required } : {}),
+});
+const arrayOf = (items: JsonSchema): JsonSchema => ({ type: 'array', items });
+const kind: JsonSchema = { type: 'string', enum: ['budget-disclosure', 'performance-declaration'] };
+
+const COMPONENTS: Record<string, JsonSchema> = {
+  ApiError: object({ error: str, message: { type: 'string', description: '中文说明' }, statusCode: integer, details: {} }, ['error', 'message', 'statusCode']),
+  Finding: object({ rule: str, severity: { enum: ['error', 'warning', 'info'] }, message: str, location: { type: 'object' }, figures: arrayOf({ type: 'object' }), difference: fen, document: str }, ['rule', 'severity', 'message', 'figures']),
+  Diagnostic: object({ code: str, severity: { enum: ['error', 'warning', 'info'] }, message: str, location: { type: 'object' }, params: { type: 'object' } }, ['code', 'severity', 'message']),
+  FindingCounts: object({ error: integer, warning: integer, info: integer }, ['error', 'warning', 'info']),
+  DocumentVersion: object({ documentId: integer, version: integer, sha256: str, importedAt: str, sourceName: str }, ['documentId', 'version', 'sha256', 'importedAt']),
+  DepartmentYear: object(
+    { year: integer, documentId: integer, kind, version: integer, revenueTotalFen: fen, expenditureTotalFen: fen, basicFen: fen, projectFen: fen, projectCount: integer, findings: ref('FindingCounts') },
+    ['year', 'documentId', 'kind', 'version', 'projectCount', 'findings'],
+  ),
+  DepartmentSummary: object({ departmentId: integer, name: str, district: str, years: arrayOf(ref('DepartmentYear')) }, ['departmentId', 'name', 'years']),
+  DocumentDetail: object(
+    {
+      documentId: integer,
+      departmentId: integer,
+      department: str,
+      district: str,
+      year: integer,
+      kind,
+      version: integer,
+      sha256: str,
+      importedAt: str,
+      sourceName: str,
+      model: { type: 'object', description: '解析得到的模型（BudgetDisclosure 或 PerformanceDeclaration）' },
+      findings: arrayOf(ref('Finding')),
+      diagnostics: arrayOf(ref('Diagnostic')),
+      otherYears: arrayOf(object({ year: integer, documentId: integer }, ['year', 'documentId'])),
+    },
+    ['documentId', 'departmentId', 'department', 'kind', 'version', 'sha256', 'importedAt', 'model', 'findings', 'diagnostics', 'otherYears'],
+  ),
+  UploadResult: object(
+    {
+      created: { type: 'boolean', description: '同一文本已存在时为 false' },
+      document: { allOf: [ref('DocumentVersion'), object({ departmentId: integer, department: str, year: integer, kind: str })] },
+      findings: arrayOf(ref('Finding')),
+      diagnostics: arrayOf(ref('Diagnostic')),
+    },
+    ['created', 'document', 'findings', 'diagnostics'],
+  ),
+  ComparisonSide: object({ documentId: integer, department: str, year: integer, revenueTotalFen: fen, expenditureTotalFen: fen }, ['documentId', 'department']),
+  ComparisonRow: object(
+    { table: integer, tableName: str, key: str, name: str, column: str, leftFen: fen, rightFen: fen, changeFen: fen, changeHundredths: { type: 'integer', description: '变动百分比×100（11613 即 116.13%）' } },
+    ['table', 'tableName', 'key', 'name', 'column'],
+  ),
+  Comparison: object(
+    { left: ref('ComparisonSide'), right: ref('ComparisonSide'), rows: arrayOf(ref('ComparisonRow')), projects: arrayOf(object({ name: str, leftFen: fen, rightFen: fen }, ['name'])) },
+    ['left', 'right', 'rows', 'projects'],
+  ),
+  SearchHit: object(
+    { kind: { enum: ['project', 'indicator'] }, documentId: integer, departmentId: integer, department: str, year: integer, project: str, amountFen: fen, snippet: str },
+    ['kind', 'documentId', 'departmentId', 'department', 'project', 'snippet'],
+  ),
+  SearchResult: object({ total: integer, items: arrayOf(ref('SearchHit')) }, ['total', 'items']),
+  RuleInfo: object({ id: str, family: str, severity: str, title: str, explanation: str }, ['id', 'family', 'severity', 'title', 'explanation']),
+};
+
+export const ROUTE_DOCS: readonly RouteDoc[] = [
+  { method: 'get', path: '/api/health', summary: '健康检查', responses: { '200': { description: '服务正常', content: json(object({ ok: { type: 'boolean' } }, ['ok'])) } } },
+  { method: 'get', path: '/api/openapi.json', summary: '本接口文档（OpenAPI 3.1）', responses: { '200': { description: 'OpenAPI 文档', content: json({ type: 'object' }) } } },
+  { method: 'get', path: '/api/departments', summary: '部门列表（含各年度最新文件摘要）', responses: { '200': { description: '部门', content: json(arrayOf(ref('DepartmentSummary'))) } } },
+  {
+    method: 'get',
+    path: '/api/departments/{departmentId}/years/{year}',
+    summary: '部门某年度的最新文件（模型、核对结果、诊断、其他年度）',
+    params: departmentYearParams,
+    query: departmentYearQuery,
+    responses: { '200': { description: '文件详情', content: json(ref('DocumentDetail')) }, '400': error('参数有误'), '404': error('没有该部门或该年度的文件') },
+  },
+  {
+    method: 'get',
+    path: '/api/documents/{documentId}',
+    summary: '文件详情',
+    params: documentParams,
+    responses: { '200': { description: '文件详情', content: json(ref('DocumentDetail')) }, '400': error('参数有误'), '404': error('没有该文件') },
+  },
+  {
+    method: 'get',
+    path: '/api/documents/{documentId}/versions',
+    summary: '同一部门、年度、类型的全部版本',
+    params: documentParams,
+    responses: { '200': { description: '版本（由旧到新）', content: json(arrayOf(ref('DocumentVersion'))) }, '400': error('参数有误'), '404': error('没有该文件') },
+  },
+  {
+    method: 'post',
+    path: '/api/documents',
+    summary: '上传并导入一份文件（文本）：解析、核对、存储',
+    query: uploadQuery,
+    requestBody: {
+      required: true,
+      content: {
+        'text/plain': { schema: { type: 'string' } },
+        'multipart/form-data': { schema: object({ file: { type: 'string', format: 'binary' } }, ['file']) },
+        'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+      },
+    },
+    responses: {
+      '201': { description: '新文件或新版本已存储', content: json(ref('UploadResult')) },
+      '200': { description: '同一文本已存储过（未重复写入）', content: json(ref('UploadResult')) },
+      '400': error('上传内容为空或参数有误'),
+      '413': error('超过上传大小上限'),
+      '415': error('不是 UTF-8 文本（例如 PDF 需先转换为文本）'),
+      '422': error('不是可识别的部门预算或绩效目标申报表（details.diagnostics 说明原因）'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/documents/{documentId}/export.csv',
+    summary: '导出 CSV（表格单元格、项目或绩效指标）',
+    params: documentParams,
+    query: exportCsvQuery,
+    responses: { '200': { description: 'CSV（UTF-8，带 BOM）', content: { 'text/csv': { schema: { type: 'string' } } } }, '400': error('该文件没有这类数据'), '404': error('没有该文件') },
+  },
+  {
+    method: 'get',
+    path: '/api/documents/{documentId}/export.json',
+    summary: '导出解析得到的模型（JSON）',
+    params: documentParams,
+    responses: { '200': { description: '模型', content: json({ type: 'object' }) }, '404': error('没有该文件') },
+  },
+  {
+    method: 'get',
+    path: '/api/compare',
+    summary: '两份文件对比：表格逐格、项目按名称',
+    query: compareQuery,
+    responses: { '200': { description: '对比', content: json(ref('Comparison')) }, '400': error('参数有误'), '404': error('没有该文件') },
+  },
+  {
+    method: 'get',
+    path: '/api/search',
+    summary: '检索项目与绩效指标（中文子串）',
+    query: searchQuery,
+    responses: { '200': { description: '结果', content: json(ref('SearchResult')) }, '400': error('参数有误') },
+  },
+  { method: 'get', path: '/api/rules', summary: '核对规则目录', responses: { '200': { description: '规则', content: json(arrayOf(ref('RuleInfo'))) } } },
+];
+
+/** zod object → OpenAPI parameters of one location. */
+const parametersOf = (schema: z.ZodType | undefined, location: 'path' | 'query'): JsonSchema[] => {
+  if (schema === undefined) return [];
+  const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(js.properties ?? {}).map(([name, s]) => {
+    const { description, ...rest } = s;
+    return {
+      name,
+      in: location,
+      required: location === 'path' || (js.required ?? []).includes(name) && !('default' in s),
+      ...(description !== undefined ? { description } : {}),
+      schema: rest,
+    };
+  });
+};
+
+export const buildOpenApiDocument = (): JsonSchema => {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const r of ROUTE_DOCS) {
+    const parameters = [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query')];
+    (paths[r.path] ??= {})[r.method] = {
+      summary: r.summary,
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(r.requestBody !== undefined ? { requestBody: r.requestBody } : {}),
+      responses: Object.fromEntries(Object.entries(r.responses).map(([status, v]) => [status, { description: v.description, ...(v.content !== undefined ? { content: v.content } : {}) }])),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'yusuan 预算 API',
+      version: '0.1.0',
+      description: '部门预算公开文件与绩效目标申报表：导入、核对、浏览、检索、对比、导出。金额字段以 Fen 结尾，单位为分（整数）。',
+    },
+    paths,
+    components: { schemas: COMPONENTS },
+  };
+};

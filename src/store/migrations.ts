@@ -1,0 +1,188 @@
+/**
+ * Timestamped migrations, provided in code (no migration folder to ship or find at runtime).
+ * Each migration is written once for both dialects; `columnTypes` and the search migration
+ * are where they differ.
+ */
+import { Migrator, sql } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { columnTypes } from './dialect.ts';
+import type { DialectName } from './dialect.ts';
+
+type AnyDb = Kysely<unknown>;
+
+const idColumn = (dialect: DialectName) => (dialect === 'postgres' ? ('serial' as const) : ('integer' as const));
+
+const initial = (dialect: DialectName): Migration => ({
+  async up(db: AnyDb) {
+    const t = columnTypes(dialect);
+    const id = idColumn(dialect);
+    await db.schema
+      .createTable('departments')
+      .addColumn('id', id, (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('district', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('departments_name_district_key', ['name', 'district'])
+      .execute();
+
+    await db.schema
+      .createTable('documents')
+      .addColumn('id', id, (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+      .addColumn('department_id', 'integer', (c) => c.notNull().references('departments.id'))
+      .addColumn('series_key', 'text', (c) => c.notNull())
+      .addColumn('year', 'integer')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('level', 'text')
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('is_latest', 'integer', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('source_name', 'text')
+      .addColumn('source_text', 'text', (c) => c.notNull())
+      .addColumn('model_json', t.json, (c) => c.notNull())
+      .addColumn('imported_at', 'text', (c) => c.notNull())
+      .addColumn('revenue_total_fen', t.money)
+      .addColumn('expenditure_total_fen', t.money)
+      .addColumn('basic_fen', t.money)
+      .addColumn('project_fen', t.money)
+      .addColumn('project_count', 'integer', (c) => c.notNull())
+      .addColumn('error_count', 'integer', (c) => c.notNull())
+      .addColumn('warning_count', 'integer', (c) => c.notNull())
+      .addColumn('info_count', 'integer', (c) => c.notNull())
+      // The same text is stored once, whoever uploads it and however many at a time.
+      .addUniqueConstraint('documents_sha256_key', ['sha256'])
+      // Two new versions of one series racing each other cannot both be version N.
+      .addUniqueConstraint('documents_series_version_key', ['series_key', 'version'])
+      .execute();
+    await db.schema.createIndex('documents_department_year_idx').on('documents').columns(['department_id', 'year']).execute();
+    await db.schema.createIndex('documents_latest_idx').on('documents').columns(['is_latest', 'kind']).execute();
+
+    const child = (name: string) =>
+      db.schema
+        .createTable(name)
+        .addColumn('id', id, (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+        .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'));
+
+    await child('table_cells')
+      .addColumn('table_number', 'integer', (c) => c.notNull())
+      .addColumn('table_name', 'text', (c) => c.notNull())
+      .addColumn('side', 'text')
+      .addColumn('row_kind', 'text', (c) => c.notNull())
+      .addColumn('code', 'text')
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('column_name', 'text', (c) => c.notNull())
+      .addColumn('amount_fen', t.money, (c) => c.notNull())
+      .addColumn('raw', 'text', (c) => c.notNull())
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('table_cells_document_idx').on('table_cells').columns(['document_id', 'table_number']).execute();
+    await db.schema.createIndex('table_cells_code_idx').on('table_cells').columns(['code', 'column_name']).execute();
+
+    await child('projects')
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('amount_fen', t.money)
+      .addColumn('parts_json', t.json, (c) => c.notNull())
+      .addColumn('search_text', 'text', (c) => c.notNull())
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('projects_document_idx').on('projects').column('document_id').execute();
+    await db.schema.createIndex('projects_amount_idx').on('projects').column('amount_fen').execute();
+
+    await child('indicators')
+      .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id'))
+      .addColumn('project_name', 'text', (c) => c.notNull())
+      .addColumn('level1', 'text', (c) => c.notNull())
+      .addColumn('level2', 'text', (c) => c.notNull())
+      .addColumn('level3', 'text', (c) => c.notNull())
+      .addColumn('operator', 'text')
+      .addColumn('value', 'text')
+      .addColumn('unit', 'text')
+      .addColumn('text', 'text')
+      .addColumn('target', 'text', (c) => c.notNull())
+      .addColumn('search_text', 'text', (c) => c.notNull())
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('indicators_document_idx').on('indicators').column('document_id').execute();
+    await db.schema.createIndex('indicators_project_idx').on('indicators').column('project_id').execute();
+
+    await child('findings')
+      .addColumn('rule', 'text', (c) => c.notNull())
+      .addColumn('severity', 'text', (c) => c.notNull())
+      .addColumn('message', 'text', (c) => c.notNull())
+      .addColumn('table_number', 'integer')
+      .addColumn('row_label', 'text')
+      .addColumn('column_name', 'text')
+      .addColumn('line', 'integer')
+      .addColumn('project', 'text')
+      .addColumn('finding_json', t.json, (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('findings_document_idx').on('findings').column('document_id').execute();
+    await db.schema.createIndex('findings_rule_idx').on('findings').column('rule').execute();
+
+    await child('diagnostics')
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('severity', 'text', (c) => c.notNull())
+      .addColumn('message', 'text', (c) => c.notNull())
+      .addColumn('line', 'integer')
+      .addColumn('diagnostic_json', t.json, (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('diagnostics_document_idx').on('diagnostics').column('document_id').execute();
+  },
+});
+
+/** What the search migration managed to set up, for the log line. */
+export interface SearchSetup {
+  trigram: boolean;
+}
+
+/**
+ * Substring search that works for Chinese. SQLite: FTS5 with the trigram tokenizer (external
+ * content tables over projects/indicators, filled by the importer in its transaction).
+ * PostgreSQL: pg_trgm GIN indexes serving ILIKE; when the extension cannot be created, ILIKE
+ * still answers, without the index.
+ */
+const search = (dialect: DialectName, log: (line: string) => void): Migration => ({
+  async up(db: AnyDb) {
+    if (dialect === 'sqlite') {
+      await sql`create virtual table projects_fts using fts5(search_text, content='projects', content_rowid='id', tokenize='trigram')`.execute(db);
+      await sql`create virtual table indicators_fts using fts5(search_text, content='indicators', content_rowid='id', tokenize='trigram')`.execute(db);
+      return;
+    }
+    // A failed CREATE EXTENSION would abort the migration's transaction: try it in a savepoint.
+    await sql`savepoint yusuan_trgm`.execute(db);
+    try {
+      await sql`create extension if not exists pg_trgm`.execute(db);
+      await sql`release savepoint yusuan_trgm`.execute(db);
+    } catch (e) {
+      await sql`rollback to savepoint yusuan_trgm`.execute(db);
+      // Another connection may have created it at the same moment.
+      const present = await sql<{ n: number }>`select 1 as n from pg_extension where extname = 'pg_trgm'`.execute(db);
+      if (present.rows.length === 0) {
+        log(`pg_trgm 扩展不可用（${(e as Error).message}），检索改用无索引的 ILIKE，大库会变慢`);
+        return;
+      }
+    }
+    await sql`create index projects_search_trgm_idx on projects using gin (search_text gin_trgm_ops)`.execute(db);
+    await sql`create index indicators_search_trgm_idx on indicators using gin (search_text gin_trgm_ops)`.execute(db);
+  },
+});
+
+export const migrations = (dialect: DialectName, log: (line: string) => void): Record<string, Migration> => ({
+  '2026-11-24T08.30.00-initial': initial(dialect),
+  '2026-11-24T08.40.00-search': search(dialect, log),
+});
+
+/** Bring the database to the latest schema; throws with the failing migration's error. */
+export const migrateToLatest = async (db: Kysely<unknown>, dialect: DialectName, log: (line: string) => void): Promise<void> => {
+  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations(dialect, log)) };
+  // Kysely looks for its bookkeeping tables across every schema it can see; name ours so that
+  // another schema's tables in the same PostgreSQL database are never mistaken for them.
+  const schema =
+    dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+  const migrator = new Migrator({ db, provider, ...(schema !== undefined ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+};

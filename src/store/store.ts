@@ -1,0 +1,723 @@
+/**
+ * The store: import documents (parse + check + write in one transaction), read them back,
+ * list versions, search.
+ *
+ * Import, step by step:
+ *   1. sha256 of the text; already stored → `unchanged`, nothing parsed or written;
+ *   2. parse; an unrecognised document → `rejected` with its diagnostics, nothing written;
+ *   3. check it (with the department's previous year, when stored, for the cross-year rules);
+ *   4. one transaction: department (upsert), document (next version of its department-year-kind
+ *      series, the earlier one kept but no longer latest), table cells, projects, indicators,
+ *      findings, diagnostics, search index. Any failure rolls all of it back.
+ * Concurrent imports of the same text meet at the unique sha256; concurrent new versions of one
+ * series meet at unique (series, version) and retry.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { checkDocuments } from '#checks/index.ts';
+import type { CheckSubject } from '#checks/index.ts';
+import { parseDocument } from '#ingest/detect.ts';
+import type { ParsedDocument } from '#ingest/detect.ts';
+import type { BudgetDisclosure, Diagnostic, Finding, PerformanceDeclaration } from '#domain/index.ts';
+import {
+  FTS_MIN_QUERY_LENGTH,
+  connect,
+  containsText,
+  ensurePgSchema,
+  ftsPhrase,
+  isTransientConflict,
+  isUniqueViolation,
+  readCount,
+  readFen,
+  readJson,
+  writeJson,
+} from './dialect.ts';
+import type { ConnectOptions, DialectName } from './dialect.ts';
+import { migrateToLatest } from './migrations.ts';
+import {
+  countSeverities,
+  departmentKey,
+  diagnosticColumns,
+  documentFigures,
+  findingColumns,
+  projectRows,
+  tableCellRows,
+} from './rows.ts';
+import type { CellRow, DepartmentKey, DocumentFigures, ProjectRow, StoredModel } from './rows.ts';
+import type { Database } from './schema.ts';
+import type {
+  DepartmentSummary,
+  DepartmentYear,
+  DocumentDetail,
+  DocumentVersion,
+  ImportOutcome,
+  SearchHit,
+  SearchQuery,
+  SearchResult,
+  StoredDocumentRef,
+  StoredKind,
+} from './types.ts';
+
+/** Points inside the import transaction where a test may inject a failure. */
+export type ImportStage = 'department' | 'document' | 'cells' | 'projects' | 'findings' | 'search-index';
+
+export interface StoreOptions extends ConnectOptions {
+  /** The reader (default: parseDocument). Tests may pass one that returns hand-built models. */
+  readonly parse?: (text: string) => ParsedDocument;
+  /** The checker (default: checkDocuments). */
+  readonly check?: (subjects: readonly CheckSubject[]) => Finding[];
+  readonly log?: (line: string) => void;
+  /** Called after each stage of the import transaction; a throw here aborts the import. */
+  readonly onImportStage?: (stage: ImportStage) => void | Promise<void>;
+  readonly now?: () => Date;
+}
+
+export interface ImportOptions {
+  /** File name or upload name, kept for people. */
+  readonly sourceName?: string;
+}
+
+const MAX_IMPORT_ATTEMPTS = 8;
+const INSERT_CHUNK = 400;
+
+export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+const chunks = <T>(xs: readonly T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+};
+
+const fenOrUndefined = (v: Parameters<typeof readFen>[0]): number | undefined => readFen(v);
+
+/** A window of text around the first match, on one line. */
+export const snippetAround = (text: string, q: string, radius = 30): string => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (q === '') return flat.length > radius * 2 ? `${flat.slice(0, radius * 2)}…` : flat;
+  const at = flat.toLowerCase().indexOf(q.toLowerCase());
+  if (at < 0) return flat.slice(0, radius * 2);
+  const start = Math.max(0, at - radius);
+  const end = Math.min(flat.length, at + q.length + radius);
+  return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
+};
+
+interface PreparedImport {
+  readonly sha256: string;
+  readonly text: string;
+  readonly sourceName?: string;
+  readonly model: StoredModel;
+  readonly department: DepartmentKey;
+  readonly cells: readonly CellRow[];
+  readonly projects: readonly ProjectRow[];
+  readonly figures: DocumentFigures;
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export class BudgetStore {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  readonly description: string;
+  private readonly parse: (text: string) => ParsedDocument;
+  private readonly check: (subjects: readonly CheckSubject[]) => Finding[];
+  private readonly onImportStage: ((stage: ImportStage) => void | Promise<void>) | undefined;
+  private readonly now: () => Date;
+
+  constructor(db: Kysely<Database>, dialect: DialectName, description: string, options: StoreOptions = {}) {
+    this.db = db;
+    this.dialect = dialect;
+    this.description = description;
+    this.parse = options.parse ?? parseDocument;
+    this.check = options.check ?? checkDocuments;
+    this.onImportStage = options.onImportStage;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Import
+
+  async importDocument(text: string, options: ImportOptions = {}): Promise<ImportOutcome> {
+    const sha256 = sha256Hex(text);
+    const existing = await this.outcomeForSha(sha256);
+    if (existing !== undefined) return existing;
+
+    const parsed = this.parse(text);
+    if (parsed.kind === 'unknown') {
+      return { status: 'rejected', created: false, findings: [], diagnostics: parsed.diagnostics };
+    }
+    const model: StoredModel = parsed.kind === 'budget-disclosure' ? { kind: parsed.kind, document: parsed.document } : { kind: parsed.kind, document: parsed.document };
+    const department = departmentKey(model);
+    const projects = projectRows(model);
+    const prepared: PreparedImport = {
+      sha256,
+      text,
+      ...(options.sourceName !== undefined ? { sourceName: options.sourceName } : {}),
+      model,
+      department,
+      cells: model.kind === 'budget-disclosure' ? tableCellRows(model.document) : [],
+      projects,
+      figures: documentFigures(model, projects),
+      findings: await this.runChecks(model, department, options.sourceName ?? sha256.slice(0, 12)),
+      diagnostics: parsed.diagnostics,
+    };
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.write(prepared);
+      } catch (e) {
+        if (isUniqueViolation(e)) {
+          // Another writer stored the same text first: that is our answer.
+          const stored = await this.outcomeForSha(sha256);
+          if (stored !== undefined) return stored;
+          // Otherwise another version of the same series took our number: try the next.
+        } else if (!isTransientConflict(e)) {
+          throw e;
+        }
+        if (attempt >= MAX_IMPORT_ATTEMPTS) throw e;
+      }
+    }
+  }
+
+  /** Check the document, with the department's previous year when stored (cross-year rules). */
+  private async runChecks(model: StoredModel, department: DepartmentKey, name: string): Promise<Finding[]> {
+    const subjects: CheckSubject[] = [subjectOf(model, name)];
+    const priorName = `#prior`;
+    const year = model.document.header.year;
+    if (year !== undefined) {
+      const prior = await this.db
+        .selectFrom('documents as d')
+        .innerJoin('departments as dep', 'dep.id', 'd.department_id')
+        .select(['d.model_json', 'd.kind'])
+        .where('dep.name', '=', department.name)
+        .where('dep.district', '=', department.district)
+        .where('d.year', '=', year - 1)
+        .where('d.kind', '=', model.kind)
+        .where('d.is_latest', '=', 1)
+        .executeTakeFirst();
+      if (prior !== undefined) {
+        const priorModel = { kind: prior.kind, document: readJson(prior.model_json) } as StoredModel;
+        subjects.unshift(subjectOf(priorModel, priorName));
+      }
+    }
+    // Findings about the prior document alone belong to it, not to this import.
+    return this.check(subjects).filter((f) => f.document !== priorName);
+  }
+
+  private async stage(s: ImportStage): Promise<void> {
+    if (this.onImportStage !== undefined) await this.onImportStage(s);
+  }
+
+  private async write(p: PreparedImport): Promise<ImportOutcome> {
+    return this.db.transaction().execute(async (trx) => {
+      const importedAt = this.now().toISOString();
+      await trx
+        .insertInto('departments')
+        .values({ name: p.department.name, district: p.department.district, created_at: importedAt })
+        .onConflict((oc) => oc.columns(['name', 'district']).doNothing())
+        .execute();
+      const dep = await trx
+        .selectFrom('departments')
+        .select(['id', 'name', 'district'])
+        .where('name', '=', p.department.name)
+        .where('district', '=', p.department.district)
+        .executeTakeFirstOrThrow();
+      await this.stage('department');
+
+      const year = p.model.document.header.year;
+      const seriesKey = `${dep.id}|${year ?? ''}|${p.model.kind}`;
+      const last = await trx
+        .selectFrom('documents')
+        .select((eb) => eb.fn.max('version').as('v'))
+        .where('series_key', '=', seriesKey)
+        .executeTakeFirst();
+      const previous = last?.v === null || last?.v === undefined ? 0 : readCount(last.v);
+      const version = previous + 1;
+      if (previous > 0) {
+        await trx.updateTable('documents').set({ is_latest: 0 }).where('series_key', '=', seriesKey).where('is_latest', '=', 1).execute();
+      }
+      const counts = countSeverities(p.findings);
+      const level = p.model.kind === 'budget-disclosure' ? p.model.document.level : null;
+      const inserted = await trx
+        .insertInto('documents')
+        .values({
+          department_id: dep.id,
+          series_key: seriesKey,
+          year: year ?? null,
+          kind: p.model.kind,
+          level,
+          version,
+          is_latest: 1,
+          sha256: p.sha256,
+          source_name: p.sourceName ?? null,
+          source_text: p.text,
+          model_json: writeJson(p.model.document),
+          imported_at: importedAt,
+          revenue_total_fen: p.figures.revenueTotal ?? null,
+          expenditure_total_fen: p.figures.expenditureTotal ?? null,
+          basic_fen: p.figures.basic ?? null,
+          project_fen: p.figures.project ?? null,
+          project_count: p.projects.length,
+          error_count: counts.error,
+          warning_count: counts.warning,
+          info_count: counts.info,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const documentId = inserted.id;
+      await this.stage('document');
+
+      for (const chunk of chunks(p.cells, INSERT_CHUNK)) {
+        await trx
+          .insertInto('table_cells')
+          .values(
+            chunk.map((c) => ({
+              document_id: documentId,
+              table_number: c.tableNumber,
+              table_name: c.tableName,
+              side: c.side,
+              row_kind: c.rowKind,
+              code: c.code,
+              name: c.name,
+              column_name: c.column,
+              amount_fen: c.amountFen,
+              raw: c.raw,
+              line: c.line,
+            })),
+          )
+          .execute();
+      }
+      await this.stage('cells');
+
+      await this.writeProjects(trx, documentId, p.projects);
+      await this.stage('projects');
+
+      for (const chunk of chunks(p.findings, INSERT_CHUNK)) {
+        await trx
+          .insertInto('findings')
+          .values(chunk.map((f) => ({ document_id: documentId, ...findingColumns(f), finding_json: writeJson(f) })))
+          .execute();
+      }
+      for (const chunk of chunks(p.diagnostics, INSERT_CHUNK)) {
+        await trx
+          .insertInto('diagnostics')
+          .values(chunk.map((d) => ({ document_id: documentId, ...diagnosticColumns(d), diagnostic_json: writeJson(d) })))
+          .execute();
+      }
+      await this.stage('findings');
+
+      if (this.dialect === 'sqlite') {
+        // External-content FTS5 tables are filled explicitly, inside the same transaction.
+        await sql`insert into projects_fts(rowid, search_text) select id, search_text from projects where document_id = ${documentId}`.execute(trx);
+        await sql`insert into indicators_fts(rowid, search_text) select id, search_text from indicators where document_id = ${documentId}`.execute(trx);
+      }
+      await this.stage('search-index');
+
+      const document: StoredDocumentRef = {
+        documentId,
+        version,
+        sha256: p.sha256,
+        importedAt,
+        ...(p.sourceName !== undefined ? { sourceName: p.sourceName } : {}),
+        departmentId: dep.id,
+        department: dep.name,
+        ...(year !== undefined ? { year } : {}),
+        kind: p.model.kind,
+      };
+      return { status: version === 1 ? 'created' : 'new-version', created: true, document, findings: p.findings, diagnostics: p.diagnostics };
+    });
+  }
+
+  private async writeProjects(trx: Transaction<Database>, documentId: number, projects: readonly ProjectRow[]): Promise<void> {
+    if (projects.length === 0) return;
+    for (const chunk of chunks(projects, INSERT_CHUNK)) {
+      await trx
+        .insertInto('projects')
+        .values(
+          chunk.map((p) => ({
+            document_id: documentId,
+            position: p.position,
+            name: p.name,
+            amount_fen: p.amountFen ?? null,
+            parts_json: writeJson(p.parts),
+            search_text: p.searchText,
+            line: p.line,
+          })),
+        )
+        .execute();
+    }
+    if (!projects.some((p) => p.indicators.length > 0)) return;
+    // Map positions to the ids just assigned (RETURNING order is not promised on every dialect).
+    const ids = await trx.selectFrom('projects').select(['id', 'position']).where('document_id', '=', documentId).execute();
+    const idByPosition = new Map(ids.map((r) => [r.position, r.id]));
+    const indicators = projects.flatMap((p) =>
+      p.indicators.map((i) => ({
+        document_id: documentId,
+        project_id: idByPosition.get(p.position) ?? 0,
+        project_name: p.name,
+        level1: i.level1,
+        level2: i.level2,
+        level3: i.level3,
+        operator: i.operator,
+        value: i.value,
+        unit: i.unit,
+        text: i.text,
+        target: i.target,
+        search_text: i.searchText,
+        line: i.line,
+      })),
+    );
+    for (const chunk of chunks(indicators, INSERT_CHUNK)) await trx.insertInto('indicators').values(chunk).execute();
+  }
+
+  /** The stored document with this text, as an `unchanged` import outcome. */
+  private async outcomeForSha(sha256: string): Promise<ImportOutcome | undefined> {
+    const row = await this.documentRows().where('d.sha256', '=', sha256).executeTakeFirst();
+    if (row === undefined) return undefined;
+    const [findings, diagnostics] = await Promise.all([this.findingsOf(row.id), this.diagnosticsOf(row.id)]);
+    return { status: 'unchanged', created: false, document: refOf(row), findings, diagnostics };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reading
+
+  private documentRows() {
+    return this.db
+      .selectFrom('documents as d')
+      .innerJoin('departments as dep', 'dep.id', 'd.department_id')
+      .select([
+        'd.id',
+        'd.department_id',
+        'dep.name as department',
+        'dep.district',
+        'd.year',
+        'd.kind',
+        'd.version',
+        'd.is_latest',
+        'd.sha256',
+        'd.imported_at',
+        'd.source_name',
+        'd.series_key',
+        'd.revenue_total_fen',
+        'd.expenditure_total_fen',
+        'd.basic_fen',
+        'd.project_fen',
+        'd.project_count',
+        'd.error_count',
+        'd.warning_count',
+        'd.info_count',
+      ]);
+  }
+
+  private async findingsOf(documentId: number): Promise<Finding[]> {
+    const rows = await this.db.selectFrom('findings').select('finding_json').where('document_id', '=', documentId).orderBy('id').execute();
+    return rows.map((r) => readJson<Finding>(r.finding_json));
+  }
+
+  private async diagnosticsOf(documentId: number): Promise<Diagnostic[]> {
+    const rows = await this.db.selectFrom('diagnostics').select('diagnostic_json').where('document_id', '=', documentId).orderBy('id').execute();
+    return rows.map((r) => readJson<Diagnostic>(r.diagnostic_json));
+  }
+
+  async listDepartments(): Promise<DepartmentSummary[]> {
+    const departments = await this.db.selectFrom('departments').select(['id', 'name', 'district']).orderBy('name').orderBy('id').execute();
+    const docs = await this.documentRows().where('d.is_latest', '=', 1).orderBy('d.year').orderBy('d.kind').execute();
+    const byDepartment = new Map<number, DepartmentYear[]>();
+    for (const d of docs) {
+      if (d.year === null) continue;
+      const years = byDepartment.get(d.department_id) ?? [];
+      years.push(yearOf(d, d.year));
+      byDepartment.set(d.department_id, years);
+    }
+    return departments.map((dep) => ({
+      departmentId: dep.id,
+      name: dep.name,
+      ...(dep.district !== '' ? { district: dep.district } : {}),
+      years: byDepartment.get(dep.id) ?? [],
+    }));
+  }
+
+  async getDocument(documentId: number): Promise<DocumentDetail | undefined> {
+    const row = await this.documentRows().select('d.model_json').where('d.id', '=', documentId).executeTakeFirst();
+    if (row === undefined) return undefined;
+    const [findings, diagnostics, others] = await Promise.all([
+      this.findingsOf(row.id),
+      this.diagnosticsOf(row.id),
+      this.db
+        .selectFrom('documents')
+        .select(['id', 'year', 'kind'])
+        .where('department_id', '=', row.department_id)
+        .where('is_latest', '=', 1)
+        .where('year', 'is not', null)
+        .orderBy('year')
+        .execute(),
+    ]);
+    // One entry per other year, preferring a document of the same kind.
+    const otherYears = new Map<number, { id: number; sameKind: boolean }>();
+    for (const o of others) {
+      if (o.year === null || o.year === row.year) continue;
+      const seen = otherYears.get(o.year);
+      if (seen === undefined || (!seen.sameKind && o.kind === row.kind)) otherYears.set(o.year, { id: o.id, sameKind: o.kind === row.kind });
+    }
+    return {
+      ...refOf(row),
+      ...(row.district !== '' ? { district: row.district } : {}),
+      model: readJson<BudgetDisclosure | PerformanceDeclaration>(row.model_json),
+      findings,
+      diagnostics,
+      otherYears: [...otherYears].map(([year, o]) => ({ year, documentId: o.id })),
+    };
+  }
+
+  /** The latest document of a department-year: its budget disclosure when there is one. */
+  async findDepartmentYear(departmentId: number, year: number, kind?: StoredKind): Promise<number | undefined> {
+    let q = this.db
+      .selectFrom('documents')
+      .select(['id', 'kind'])
+      .where('department_id', '=', departmentId)
+      .where('year', '=', year)
+      .where('is_latest', '=', 1);
+    if (kind !== undefined) q = q.where('kind', '=', kind);
+    const rows = await q.orderBy('kind').execute();
+    return (rows.find((r) => r.kind === 'budget-disclosure') ?? rows[0])?.id;
+  }
+
+  async departmentExists(departmentId: number): Promise<boolean> {
+    return (await this.db.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst()) !== undefined;
+  }
+
+  /** Every version of the document's department-year-kind series, oldest first. */
+  async listVersions(documentId: number): Promise<DocumentVersion[] | undefined> {
+    const doc = await this.db.selectFrom('documents').select('series_key').where('id', '=', documentId).executeTakeFirst();
+    if (doc === undefined) return undefined;
+    const rows = await this.db
+      .selectFrom('documents')
+      .select(['id', 'version', 'sha256', 'imported_at', 'source_name'])
+      .where('series_key', '=', doc.series_key)
+      .orderBy('version')
+      .execute();
+    return rows.map((r) => ({
+      documentId: r.id,
+      version: r.version,
+      sha256: r.sha256,
+      importedAt: r.imported_at,
+      ...(r.source_name !== null ? { sourceName: r.source_name } : {}),
+    }));
+  }
+
+  async getSourceText(documentId: number): Promise<string | undefined> {
+    return (await this.db.selectFrom('documents').select('source_text').where('id', '=', documentId).executeTakeFirst())?.source_text;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Search
+
+  /**
+   * Substring search over the latest versions' project names and texts and indicator texts.
+   * SQLite answers ≥ 3-character queries from the trigram FTS5 index and shorter ones with LIKE;
+   * PostgreSQL answers with ILIKE, served by pg_trgm GIN indexes.
+   */
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const q = query.q.trim();
+    const wantProjects = query.kind !== 'indicator';
+    const wantIndicators = query.kind !== 'project';
+    const projectTotal = wantProjects ? await this.countProjects(query, q) : 0;
+    const indicatorTotal = wantIndicators ? await this.countIndicators(query, q) : 0;
+    const items: SearchHit[] = [];
+    // Projects first, then indicators: one stable order to page through.
+    if (wantProjects && query.offset < projectTotal) {
+      items.push(...(await this.findProjects(query, q, query.offset, query.limit)));
+    }
+    const remaining = query.limit - items.length;
+    if (wantIndicators && remaining > 0) {
+      const offset = Math.max(0, query.offset - projectTotal);
+      if (offset < indicatorTotal) items.push(...(await this.findIndicators(query, q, offset, remaining)));
+    }
+    return { total: projectTotal + indicatorTotal, items };
+  }
+
+  private textMatch(table: 'projects' | 'indicators', alias: string, q: string) {
+    if (this.usesFts(q)) {
+      const fts = table === 'projects' ? sql.raw('projects_fts') : sql.raw('indicators_fts');
+      return sql<boolean>`${sql.ref(`${alias}.id`)} in (select rowid from ${fts} where ${fts} match ${ftsPhrase(q)})`;
+    }
+    return containsText(this.dialect, sql.ref(`${alias}.search_text`), q);
+  }
+
+  private usesFts(q: string): boolean {
+    return this.dialect === 'sqlite' && [...q].length >= FTS_MIN_QUERY_LENGTH;
+  }
+
+  /**
+   * `d.is_latest`, or on the FTS path `+d.is_latest`: the unary plus keeps SQLite from driving
+   * the query by the is_latest index (every latest document) instead of by the FTS hits.
+   */
+  private latestOnly(q: string) {
+    return this.usesFts(q) ? sql<number>`+${sql.ref('d.is_latest')}` : sql<number>`${sql.ref('d.is_latest')}`;
+  }
+
+  private projectBase(query: SearchQuery, q: string) {
+    let b = this.db
+      .selectFrom('projects as p')
+      .innerJoin('documents as d', 'd.id', 'p.document_id')
+      .innerJoin('departments as dep', 'dep.id', 'd.department_id')
+      .where(this.latestOnly(q), '=', 1);
+    if (query.departmentId !== undefined) b = b.where('d.department_id', '=', query.departmentId);
+    if (query.year !== undefined) b = b.where('d.year', '=', query.year);
+    if (query.minFen !== undefined) b = b.where('p.amount_fen', '>=', query.minFen);
+    if (query.maxFen !== undefined) b = b.where('p.amount_fen', '<=', query.maxFen);
+    if (q !== '') b = b.where(this.textMatch('projects', 'p', q));
+    return b;
+  }
+
+  private indicatorBase(query: SearchQuery, q: string) {
+    let b = this.db
+      .selectFrom('indicators as i')
+      .innerJoin('projects as p', 'p.id', 'i.project_id')
+      .innerJoin('documents as d', 'd.id', 'i.document_id')
+      .innerJoin('departments as dep', 'dep.id', 'd.department_id')
+      .where(this.latestOnly(q), '=', 1);
+    if (query.departmentId !== undefined) b = b.where('d.department_id', '=', query.departmentId);
+    if (query.year !== undefined) b = b.where('d.year', '=', query.year);
+    if (query.minFen !== undefined) b = b.where('p.amount_fen', '>=', query.minFen);
+    if (query.maxFen !== undefined) b = b.where('p.amount_fen', '<=', query.maxFen);
+    if (q !== '') b = b.where(this.textMatch('indicators', 'i', q));
+    return b;
+  }
+
+  private async countProjects(query: SearchQuery, q: string): Promise<number> {
+    const r = await this.projectBase(query, q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    return readCount(r?.n as number | string | undefined);
+  }
+
+  private async countIndicators(query: SearchQuery, q: string): Promise<number> {
+    const r = await this.indicatorBase(query, q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    return readCount(r?.n as number | string | undefined);
+  }
+
+  private async findProjects(query: SearchQuery, q: string, offset: number, limit: number): Promise<SearchHit[]> {
+    const rows = await this.projectBase(query, q)
+      .select(['p.name', 'p.amount_fen', 'p.search_text', 'd.id as document_id', 'd.year', 'd.department_id', 'dep.name as department'])
+      .orderBy(sql`coalesce(d.year, 0)`, 'desc')
+      .orderBy('p.id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map((r) => {
+      const amountFen = fenOrUndefined(r.amount_fen);
+      return {
+        kind: 'project' as const,
+        documentId: r.document_id,
+        departmentId: r.department_id,
+        department: r.department,
+        ...(r.year !== null ? { year: r.year } : {}),
+        project: r.name,
+        ...(amountFen !== undefined ? { amountFen } : {}),
+        snippet: snippetAround(r.search_text, q),
+      };
+    });
+  }
+
+  private async findIndicators(query: SearchQuery, q: string, offset: number, limit: number): Promise<SearchHit[]> {
+    const rows = await this.indicatorBase(query, q)
+      .select(['i.project_name', 'i.search_text', 'p.amount_fen', 'd.id as document_id', 'd.year', 'd.department_id', 'dep.name as department'])
+      .orderBy(sql`coalesce(d.year, 0)`, 'desc')
+      .orderBy('i.id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map((r) => {
+      const amountFen = fenOrUndefined(r.amount_fen);
+      return {
+        kind: 'indicator' as const,
+        documentId: r.document_id,
+        departmentId: r.department_id,
+        department: r.department,
+        ...(r.year !== null ? { year: r.year } : {}),
+        project: r.project_name,
+        ...(amountFen !== undefined ? { amountFen } : {}),
+        snippet: r.search_text,
+      };
+    });
+  }
+}
+
+const subjectOf = (model: StoredModel, name: string): CheckSubject =>
+  model.kind === 'budget-disclosure' ? { kind: model.kind, document: model.document, name } : { kind: model.kind, document: model.document, name };
+
+interface DocumentRowLike {
+  readonly id: number;
+  readonly department_id: number;
+  readonly department: string;
+  readonly year: number | null;
+  readonly kind: string;
+  readonly version: number;
+  readonly sha256: string;
+  readonly imported_at: string;
+  readonly source_name: string | null;
+}
+
+const kindOf = (k: string): StoredKind => (k === 'performance-declaration' ? 'performance-declaration' : 'budget-disclosure');
+
+const refOf = (r: DocumentRowLike): StoredDocumentRef => ({
+  documentId: r.id,
+  version: r.version,
+  sha256: r.sha256,
+  importedAt: r.imported_at,
+  ...(r.source_name !== null ? { sourceName: r.source_name } : {}),
+  departmentId: r.department_id,
+  department: r.department,
+  ...(r.year !== null ? { year: r.year } : {}),
+  kind: kindOf(r.kind),
+});
+
+const yearOf = (
+  d: DocumentRowLike & {
+    readonly revenue_total_fen: Parameters<typeof readFen>[0];
+    readonly expenditure_total_fen: Parameters<typeof readFen>[0];
+    readonly basic_fen: Parameters<typeof readFen>[0];
+    readonly project_fen: Parameters<typeof readFen>[0];
+    readonly project_count: number;
+    readonly error_count: number;
+    readonly warning_count: number;
+    readonly info_count: number;
+  },
+  year: number,
+): DepartmentYear => {
+  const money = {
+    revenueTotalFen: readFen(d.revenue_total_fen),
+    expenditureTotalFen: readFen(d.expenditure_total_fen),
+    basicFen: readFen(d.basic_fen),
+    projectFen: readFen(d.project_fen),
+  };
+  return {
+    year,
+    documentId: d.id,
+    kind: kindOf(d.kind),
+    version: d.version,
+    ...(money.revenueTotalFen !== undefined ? { revenueTotalFen: money.revenueTotalFen } : {}),
+    ...(money.expenditureTotalFen !== undefined ? { expenditureTotalFen: money.expenditureTotalFen } : {}),
+    ...(money.basicFen !== undefined ? { basicFen: money.basicFen } : {}),
+    ...(money.projectFen !== undefined ? { projectFen: money.projectFen } : {}),
+    projectCount: d.project_count,
+    findings: { error: d.error_count, warning: d.warning_count, info: d.info_count },
+  };
+};
+
+/** Connect, bring the schema up to date, and return the store. */
+export const openStore = async (options: StoreOptions = {}): Promise<BudgetStore> => {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const { db, dialect, description } = connect(options);
+  try {
+    if (dialect === 'postgres' && options.pgSchema !== undefined) await ensurePgSchema(db, options.pgSchema);
+    await migrateToLatest(db as unknown as Kysely<unknown>, dialect, log);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return new BudgetStore(db, dialect, description, options);
+};

@@ -1,0 +1,110 @@
+/**
+ * What the store answers. These shapes are the API contract's (src/server/api-contract.ts),
+ * declared here too because the store sits below the server; the server hands them on and the
+ * compiler checks that the two stay the same shape.
+ */
+import type { BudgetDisclosure, Diagnostic, Finding, PerformanceDeclaration } from '#domain/index.ts';
+
+export type StoredKind = 'budget-disclosure' | 'performance-declaration';
+
+export interface FindingCounts {
+  readonly error: number;
+  readonly warning: number;
+  readonly info: number;
+}
+
+export interface DocumentVersion {
+  readonly documentId: number;
+  readonly version: number;
+  readonly sha256: string;
+  readonly importedAt: string;
+  readonly sourceName?: string;
+}
+
+export interface DepartmentYear {
+  readonly year: number;
+  readonly documentId: number;
+  readonly kind: StoredKind;
+  readonly version: number;
+  readonly revenueTotalFen?: number;
+  readonly expenditureTotalFen?: number;
+  readonly basicFen?: number;
+  readonly projectFen?: number;
+  readonly projectCount: number;
+  readonly findings: FindingCounts;
+}
+
+export interface DepartmentSummary {
+  readonly departmentId: number;
+  readonly name: string;
+  readonly district?: string;
+  readonly years: readonly DepartmentYear[];
+}
+
+export interface DocumentDetail {
+  readonly documentId: number;
+  readonly departmentId: number;
+  readonly department: string;
+  readonly district?: string;
+  readonly year?: number;
+  readonly kind: StoredKind;
+  readonly version: number;
+  readonly sha256: string;
+  readonly importedAt: string;
+  readonly sourceName?: string;
+  readonly model: BudgetDisclosure | PerformanceDeclaration;
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly otherYears: readonly { readonly year: number; readonly documentId: number }[];
+}
+
+/** A stored document's identity, as an upload answers it. */
+export interface StoredDocumentRef extends DocumentVersion {
+  readonly departmentId: number;
+  readonly department: string;
+  readonly year?: number;
+  readonly kind: StoredKind;
+}
+
+/**
+ * created: a first version; new-version: a changed text for a department-year already stored;
+ * unchanged: the same text was already stored; rejected: not a recognised document, nothing written.
+ */
+export type ImportStatus = 'created' | 'new-version' | 'unchanged' | 'rejected';
+
+export interface ImportOutcome {
+  readonly status: ImportStatus;
+  readonly created: boolean;
+  readonly document?: StoredDocumentRef;
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface SearchQuery {
+  /** Substring to find (Chinese works); empty lists everything the filters allow. */
+  readonly q: string;
+  readonly departmentId?: number;
+  readonly year?: number;
+  readonly minFen?: number;
+  readonly maxFen?: number;
+  /** Projects, indicators, or both (projects first). */
+  readonly kind?: 'project' | 'indicator';
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface SearchHit {
+  readonly kind: 'project' | 'indicator';
+  readonly documentId: number;
+  readonly departmentId: number;
+  readonly department: string;
+  readonly year?: number;
+  readonly project: string;
+  readonly amountFen?: number;
+  readonly snippet: string;
+}
+
+export interface SearchResult {
+  readonly total: number;
+  readonly items: readonly SearchHit[];
+}

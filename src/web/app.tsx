@@ -1,0 +1,70 @@
+/**
+ * The application shell: a header with the main sections and the page for the current hash route.
+ */
+import type { ReactNode } from 'react';
+import { ComparePage } from './compare-page.tsx';
+import { DepartmentsPage } from './departments-page.tsx';
+import { DocumentPage } from './document-page.tsx';
+import { href, useRoute } from './router.ts';
+import type { Route } from './router.ts';
+import { SearchPage } from './search-page.tsx';
+import { UploadPage } from './upload-page.tsx';
+
+const NAV: readonly { readonly page: Route['page']; readonly label: string; readonly to: string }[] = [
+  { page: 'home', label: '部门列表', to: href.home() },
+  { page: 'search', label: '项目搜索', to: href.search() },
+  { page: 'compare', label: '对比', to: href.compare() },
+  { page: 'upload', label: '上传文件', to: href.upload() },
+];
+
+const pageFor = (route: Route): ReactNode => {
+  switch (route.page) {
+    case 'home':
+      return <DepartmentsPage />;
+    case 'department-year':
+      return <DocumentPage source={{ departmentId: route.departmentId, year: route.year }} focus={route.focus} />;
+    case 'document':
+      return <DocumentPage source={{ documentId: route.documentId }} focus={route.focus} />;
+    case 'compare':
+      return <ComparePage left={route.left} right={route.right} table={route.table} />;
+    case 'search':
+      return <SearchPage query={route.query} />;
+    case 'upload':
+      return <UploadPage />;
+    case 'not-found':
+      return (
+        <div className="notice error">
+          页面不存在：{route.path}。<a href={href.home()}>返回部门列表</a>
+        </div>
+      );
+  }
+};
+
+export const App = (): ReactNode => {
+  const route = useRoute();
+  const active = route.page === 'department-year' || route.page === 'document' ? 'home' : route.page;
+  return (
+    <div className="app">
+      <header className="masthead">
+        <div className="masthead-inner">
+          <a className="brand" href={href.home()}>
+            <span className="brand-mark">预</span>
+            <span>
+              <strong>部门预算公开</strong>
+              <small>查阅 · 审核 · 对比</small>
+            </span>
+          </a>
+          <nav className="mainnav" aria-label="主导航">
+            {NAV.map((n) => (
+              <a key={n.page} href={n.to} className={n.page === active ? 'active' : undefined}>
+                {n.label}
+              </a>
+            ))}
+          </nav>
+        </div>
+      </header>
+      <main className="content">{pageFor(route)}</main>
+      <footer className="footer">金额以“分”为单位精确存储；表格单位为元，汇总单位为万元。</footer>
+    </div>
+  );
+};

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { fenToWanYuanInput, signedPercent, signedYuan, wanYuan, wanYuanInputToFen, yuan } from './format.ts';
+
+describe('money display from integer 分', () => {
+  it.each([
+    [3686485448, '36,864,854.48'],
+    [0, '0.00'],
+    [5, '0.05'],
+    [-120000, '-1,200.00'],
+  ])('shows %i 分 as %s 元 in tables', (f, text) => expect(yuan(f)).toBe(text));
+
+  it('leaves an absent figure blank in tables', () => expect(yuan(undefined)).toBe(''));
+
+  it('shows summaries in 万元 rounded half-up to two decimals', () => {
+    expect(wanYuan(3686485448)).toBe('3,686.49 万元');
+    expect(wanYuan(3686445000)).toBe('3,686.45 万元');
+    expect(wanYuan(3686444999)).toBe('3,686.44 万元');
+    expect(wanYuan(3686485448, 6)).toBe('3,686.485448 万元');
+  });
+
+  it('signs changes', () => {
+    expect(signedYuan(179015926)).toBe('+1,790,159.26');
+    expect(signedYuan(-100)).toBe('-1.00');
+    expect(signedPercent(11613)).toBe('+116.13%');
+    expect(signedPercent(-520)).toBe('-5.20%');
+    expect(signedPercent(undefined)).toBe('');
+  });
+});
+
+describe('amount filter input in 万元', () => {
+  it.each([
+    ['12.5', 12500000],
+    ['1,000', 1000000000],
+    ['0.000001', 1],
+    ['100', 100000000],
+  ])('converts %s 万元 to %i 分 exactly', (text, f) => expect(wanYuanInputToFen(text)).toBe(f));
+
+  it.each(['', '  ', 'abc', '1.0000001', '-3'])('rejects %j', (text) => expect(wanYuanInputToFen(text)).toBeUndefined());
+
+  it('round-trips 分 back to the shortest 万元 text', () => {
+    for (const f of [1, 125000000, 1000000000, 3686485448]) expect(wanYuanInputToFen(fenToWanYuanInput(f))).toBe(f);
+    expect(fenToWanYuanInput(1000000000)).toBe('1000');
+    expect(fenToWanYuanInput(12505000)).toBe('12.505');
+  });
+});
