@@ -133,6 +133,9 @@ const runDialect = async (label: string, open: (parse?: VariantFactory['parseVar
       console.log(`  store import ${to}/${docs}: batch ${rate(to - from, r.millis)}`);
     }
     console.log(`  store import (check + write, model reused), ${total} docs: ${rate(total, millis)} overall`);
+    const t0 = performance.now();
+    await store.optimize();
+    console.log(`  optimize (ANALYZE / pragma optimize): ${ms(performance.now() - t0)}`);
     const again = await importRange(store, factory, 0, Math.min(docs, 200), workers);
     console.log(`  re-import of ${Math.min(docs, 200)} unchanged texts: ${rate(Math.min(docs, 200), again.millis)} (created ${again.created})`);
     console.log(

@@ -4,7 +4,10 @@ import { economicEntry } from '#reference/economic-codes.ts';
 import { functionalEntries, functionalEntry, FUNCTIONAL_CATALOGUE } from '#reference/functional-codes.ts';
 import { FUNCTIONAL_CLASSES } from '#domain/index.ts';
 import { checkDocuments } from './index.ts';
-import { buildBudget, mutable } from './testing.ts';
+import { buildBudget, mutable, type Mutable } from './testing.ts';
+import type { ClassificationCode } from '#domain/index.ts';
+
+const code = (text: string, scheme: 'functional' | 'economic' = 'functional') => parseCode(text, scheme) as Mutable<ClassificationCode>;
 
 const run = (d: BudgetDisclosure) => checkDocuments([{ kind: 'budget-disclosure', document: d, name: 't' }]);
 
@@ -47,8 +50,8 @@ describe('classification rules', () => {
   it('report a 类 code that does not exist (warning) and an unlisted 款 (info)', () => {
     const d = mutable(buildBudget());
     const t3 = d.tables.find((t) => t.number === 3)!;
-    t3.rows[0]!.code = parseCode('298', 'functional')!;
-    t3.rows[1]!.code = parseCode('201 77', 'functional')!;
+    t3.rows[0]!.code = code('298');
+    t3.rows[1]!.code = code('201 77');
     const hits = run(d as BudgetDisclosure).filter((f) => f.rule === 'classification.unknown-code');
     expect(hits.map((f) => [f.location?.table, f.location?.line, f.severity])).toEqual([
       [3, t3.rows[0]!.line, 'warning'],
@@ -73,7 +76,7 @@ describe('classification rules', () => {
     t8.rows[0]!.name = '工资福利';
     const t2 = d.tables.find((t) => t.number === 2)!;
     const r = t2.rows.find((x) => x.name === '社会保障和就业支出')!;
-    r.code = parseCode('210', 'functional')!;
+    r.code = code('210');
     r.name = '医疗卫生与计划生育支出';
     const hits = run(d as BudgetDisclosure).filter((f) => f.rule === 'classification.name-matches-code');
     expect(hits.some((f) => f.location?.table === 8)).toBe(true);

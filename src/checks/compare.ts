@@ -50,6 +50,13 @@ export const computedFigure = (label: string, amount: Fen, location?: SourceLoca
 export const sumFigures = (fs: readonly (MoneyFigure | undefined)[]): Fen =>
   sumFen(fs.map((f) => f?.amount ?? ZERO_FEN));
 
+/** The parts of a sum as figures (for reviewers and for locating a finding), at most `max`. */
+export const partFigures = (parts: readonly { readonly label: string; readonly figure: MoneyFigure | undefined }[], max = 12): FindingFigure[] =>
+  parts
+    .filter((p): p is { label: string; figure: MoneyFigure } => p.figure !== undefined)
+    .slice(0, max)
+    .map((p) => figureOf(p.label, p.figure));
+
 /** The difference text: `相差 1.00元`. */
 export const showDifference = (d: Fen): string => `相差 ${formatYuanGrouped(d)}元`;
 
@@ -62,6 +69,8 @@ export const agrees = (printed: MoneyFigure, exact: Fen): boolean =>
 
 /** Half a unit of the last printed decimal, in 分: the most rounding can have moved a printed figure. */
 export const halfUnit = (f: MoneyFigure): number => {
+  // A printed zero (`0.00万元`) means nothing was budgeted, not "less than 50元".
+  if (f.amount === 0) return 0;
   if (f.unit === '元') {
     const d = printedDecimals(f.raw);
     return d >= 2 ? 0 : 10 ** (2 - d) / 2;

@@ -216,7 +216,23 @@ const table3EqualsTable5 = (ctx: BudgetContext): FindingDraft[] => {
       );
     }
   }
+  out.push(...missingFrom(ctx, t5, t3, '合计', '全部支出均为一般公共预算时，表3与表5同一科目应相同'));
   return out;
+};
+
+/** Rows with money in table `from` whose code the table `other` does not list at all. */
+const missingFrom = (ctx: BudgetContext, from: BudgetTable, other: BudgetTable, column: string, message: string): FindingDraft[] => {
+  const listed = new Set(codeRows(other).map((r) => formatCode(r.code!)));
+  return codeRows(from)
+    .filter((r) => !listed.has(formatCode(r.code!)) && (cell(r, column)?.amount ?? 0) !== 0 && isTrusted(ctx, from.number, r))
+    .map((r) =>
+      moneyMismatch({
+        message: `${message}（${rowLabel(r)}：表${other.number}未列出）`,
+        left: figureOf(`表${from.number}「${column}」`, cell(r, column)!),
+        right: computedFigure(`表${other.number}（未列出）`, ZERO_FEN, { line: other.title.source.line, section: 'tables', table: other.number }),
+        location: cellLocation(from, r, column),
+      }),
+    );
 };
 
 const table2CodeEqualsTable3 = (ctx: BudgetContext): FindingDraft[] => {
@@ -245,6 +261,7 @@ const table2CodeEqualsTable3 = (ctx: BudgetContext): FindingDraft[] => {
       }),
     );
   }
+  out.push(...missingFrom(ctx, t3, t2, '合计', '表2与表3同一功能科目的合计不同'));
   return out;
 };
 

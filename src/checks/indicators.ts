@@ -428,7 +428,7 @@ export const INDICATOR_RULES: readonly Rule[] = [
     severity: 'error',
     on: 'declaration',
     title: '百分比指标值在0–100%之间',
-    explanation: '单位为%的指标值不能小于0或大于100。',
+    explanation: '单位为%的指标值（完成率、合格率、满意度等）不能小于0或大于100；超出范围通常是单位或小数点写错。',
     check: percentRange,
   },
   {

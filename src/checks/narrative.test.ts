@@ -53,6 +53,13 @@ const cases: Case[] = [
     },
   },
   { name: 'percent off', rule: 'narrative.change-percent', mutate: (d) => (e(d).revenueTotal!.change!.percent = { ...e(d).revenueTotal!.change!.percent!, hundredths: 1350, raw: '13.50' }) },
+  {
+    name: 'a reason that says the opposite',
+    rule: 'narrative.reason-direction',
+    mutate: (d) => (e(d).revenueTotal!.change!.reason = { text: '主要原因是项目经费减少', source: { line: 700 } }),
+    severity: 'warning',
+    at: { line: 700 },
+  },
   { name: 'main item off its 科目', rule: 'narrative.main-item-equals-subject', mutate: (d) => (e(d).mainItems[0]!.amount = reprint(e(d).mainItems[0]!.amount, '30.10')), at: { field: '主要内容1' } },
   { name: 'main item with an unknown 科目', rule: 'narrative.main-item-subject-found', mutate: (d) => (e(d).mainItems[1]!.subject = '不存在的科目'), severity: 'warning' },
   { name: 'main items not covering all money', rule: 'narrative.main-items-sum', mutate: (d) => void e(d).mainItems.pop(), severity: 'info' },

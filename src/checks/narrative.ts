@@ -22,7 +22,7 @@ import {
   type StatedChange,
   type TableRow,
 } from '#domain/index.ts';
-import { agreeBothRounded, agrees, computedFigure, computePercentText, figureOf, halfUnit, moneyMismatch, percentAgrees, showFigure } from './compare.ts';
+import { agreeBothRounded, agrees, computedFigure, computePercentText, figureOf, halfUnit, moneyMismatch, partFigures, percentAgrees, showFigure } from './compare.ts';
 import type { BudgetContext, FindingDraft, Rule } from './rule.ts';
 import {
   cell,
@@ -191,6 +191,11 @@ const procurementPartsAddUp = (ctx: BudgetContext): FindingDraft[] => {
       left: figureOf('政府采购预算', p.total),
       right: computedFigure('货物+工程+服务', sum, p.goods?.source),
       location: p.total.source,
+      extra: partFigures([
+        { label: '货物', figure: p.goods },
+        { label: '工程', figure: p.works },
+        { label: '服务', figure: p.services },
+      ]),
     }),
   ];
 };
@@ -380,6 +385,27 @@ const changePercent = (ctx: BudgetContext): FindingDraft[] => {
   return out;
 };
 
+/** The reason given for a change says the opposite (`减少2.98%。主要原因是：…经费增加`). */
+const reasonDirection = (ctx: BudgetContext): FindingDraft[] => {
+  const out: FindingDraft[] = [];
+  for (const s of changeSubjects(ctx.document)) {
+    const c = s.change;
+    const reason = c.reason?.text.replace(/\s+/g, '') ?? '';
+    const sign = SIGN[c.direction];
+    if (reason === '' || sign === 0 || /不变|持平/.test(reason)) continue;
+    const up = /增加|增长|提高|上升/.test(reason);
+    const down = /减少|下降|降低|压减|缩减/.test(reason);
+    if (up === down) continue; // no direction word, or both (a mixed explanation)
+    if ((sign > 0 && up) || (sign < 0 && down)) continue;
+    out.push({
+      message: `${s.label}${c.direction}，但所述原因“${reason.slice(0, 40)}”说的是${up ? '增加' : '减少'}。`,
+      location: c.reason!.source,
+      figures: [figureOf(`${s.label}（本年）`, s.amount), { label: '原因', raw: reason, location: c.reason!.source }],
+    });
+  }
+  return out;
+};
+
 // ---------------------------------------------------------------------------------------------
 // 财政拨款支出主要内容
 
@@ -504,6 +530,7 @@ const mainItemsSum = (ctx: BudgetContext): FindingDraft[] => {
       left: computedFigure('主要内容各项之和', sum, e.mainItems[0]?.amount.source),
       right: figureOf('财政拨款支出预算', fiscal),
       ...(e.mainItems[0] ? { location: e.mainItems[0].amount.source } : {}),
+      extra: partFigures(e.mainItems.map((i) => ({ label: `主要内容${i.ordinal}`, figure: i.amount })), 60),
     }),
   ];
 };
@@ -611,6 +638,15 @@ export const NARRATIVE_RULES: readonly Rule[] = [
     explanation:
       '变动百分比 = 变动额 ÷ 上年数（上年数直接给出，或由本年数与所述变动额推出）。以整数运算核对，允许±0.01个百分点，并考虑所依据金额本身的四舍五入；上年数为0时不核对。',
     check: changePercent,
+  },
+  {
+    id: 'narrative.reason-direction',
+    family: 'narrative',
+    severity: 'warning',
+    on: 'budget',
+    title: '变动原因与增减方向一致',
+    explanation: '所述变动原因中的方向词（增加/提高/减少/下降…）应与变动方向一致；“减少2.98%，主要原因是…经费增加”多半是套用了模板。原因中两个方向都出现或都没有时不判断。',
+    check: reasonDirection,
   },
   {
     id: 'narrative.main-item-equals-subject',

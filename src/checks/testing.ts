@@ -408,7 +408,15 @@ export const buildDeclaration = (): PerformanceDeclaration => {
 };
 
 /** Deep clone as a mutable structure, for tests that break one figure. */
-export type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+export type Mutable<T> = T extends string | number | boolean | bigint
+  ? T
+  : T extends readonly (infer U)[]
+  ? Mutable<U>[]
+  : T extends (...args: never[]) => unknown
+    ? T
+    : T extends object
+      ? { -readonly [K in keyof T]: Mutable<T[K]> }
+      : T;
 export const mutable = <T>(x: T): Mutable<T> => structuredClone(x) as Mutable<T>;
 
 /** Replace a money figure's printed value, keeping its unit and source. */

@@ -55,7 +55,7 @@ describe('within-table rules', () => {
     setCell(d, 3, '201 41 01', '合计', '300,000.01');
     const f = run(d as BudgetDisclosure).find((x) => x.rule === 'table.row-total-equals-parts')!;
     expect(f.difference).toBe(1);
-    expect(f.figures.map((x) => x.amount)).toEqual([30000001, 30000000]);
+    expect(f.figures.slice(0, 2).map((x) => x.amount)).toEqual([30000001, 30000000]);
     expect(f.figures[0]?.location?.line).toBe(f.location?.line);
   });
 

@@ -4,7 +4,7 @@
  * 财政拨款 sources, table 9's parts. Exact to the 分; figures as printed.
  */
 import { codeLevel, sumFen, ZERO_FEN, type BudgetTable, type TableNumber, type TableRow } from '#domain/index.ts';
-import { computedFigure, figureOf, moneyMismatch } from './compare.ts';
+import { computedFigure, figureOf, moneyMismatch, partFigures } from './compare.ts';
 import type { BudgetContext, FindingDraft, Rule } from './rule.ts';
 import {
   cell,
@@ -55,6 +55,7 @@ const rowTotalEqualsParts = (ctx: BudgetContext): FindingDraft[] => {
           left: figureOf(`${spec.total}`, total),
           right: computedFigure(`${spec.parts.join('+')}`, sum, cellLocation(t, row, spec.parts[0] ?? spec.total)),
           location: cellLocation(t, row, spec.total),
+          extra: partFigures(spec.parts.map((p, i) => ({ label: p, figure: parts[i] }))),
         }),
       );
     }
@@ -85,6 +86,7 @@ const parentEqualsChildren = (ctx: BudgetContext): FindingDraft[] => {
             left: p ? figureOf(`${level}「${column}」`, p) : computedFigure(`${level}「${column}」（空）`, ZERO_FEN, cellLocation(t, parent, column)),
             right: computedFigure(`各${childLevel}之和（${children.map((c) => rowLabel(c)).join('、')}）`, sum, cellLocation(t, children[0]!, column)),
             location: cellLocation(t, parent, column),
+            extra: partFigures(children.map((c, i) => ({ label: rowLabel(c), figure: kids[i] })), 60),
           }),
         );
       }
@@ -113,6 +115,7 @@ const totalRowEqualsClasses = (ctx: BudgetContext): FindingDraft[] => {
             left: printed ? figureOf(`合计「${column}」`, printed) : computedFigure(`合计「${column}」（空）`, ZERO_FEN, cellLocation(t, total, column)),
             right: computedFigure('各类之和', sum, classes[0] ? cellLocation(t, classes[0], column) : undefined),
             location: cellLocation(t, total, column),
+            extra: partFigures(classes.map((c, i) => ({ label: rowLabel(c), figure: kids[i] })), 30),
           }),
         );
       }
@@ -140,6 +143,7 @@ const twoSidedTotals = (ctx: BudgetContext, t: BudgetTable): FindingDraft[] => {
           left: printed ? figureOf(`支出总计「${column}」`, printed) : computedFigure('支出总计（空）', ZERO_FEN, cellLocation(t, expTotal, column)),
           right: computedFigure('各类支出之和', sum),
           location: cellLocation(t, expTotal, column),
+          extra: partFigures(classes.map((c, i) => ({ label: c.name, figure: kids[i] })), 30),
         }),
       );
     }
@@ -157,6 +161,7 @@ const twoSidedTotals = (ctx: BudgetContext, t: BudgetTable): FindingDraft[] => {
           left: figureOf('收入总计', printed),
           right: computedFigure(`各项收入之和（${items.map((r) => r.name).join('、')}）`, sum),
           location: printed.source,
+          extra: partFigures(items.map((r) => ({ label: r.name, figure: amountOf(r) }))),
         }),
       );
     }
@@ -194,6 +199,7 @@ const fiscalEqualsSources = (ctx: BudgetContext): FindingDraft[] => {
       left: figureOf('财政拨款收入', fiscalFigure),
       right: computedFigure('三项来源之和', sum),
       location: fiscalFigure.source,
+      extra: partFigures(sources.map((r) => ({ label: r.name, figure: table1Amount(r) }))),
     }),
   ];
 };
@@ -220,6 +226,7 @@ const table9Sum =
           left: figureOf(totalColumn, total),
           right: computedFigure(parts.join('+'), sum, cellLocation(t, row, parts[0]!)),
           location: cellLocation(t, row, totalColumn),
+          extra: partFigures(parts.map((p, i) => ({ label: p, figure: figs[i] }))),
         }),
       );
     }

@@ -57,6 +57,11 @@ export interface StatedChange {
   readonly reason?: TextBlock;
   /** The prior-year figure when the text states it (`2023年当年预算执行数为60.13万元`). */
   readonly priorAmount?: MoneyFigure;
+  /**
+   * This year's figure as the comparison restates it (`2024年预算安排25.77万元`), when it does;
+   * it may differ from the amount stated first — a checker's business, kept as printed.
+   */
+  readonly currentAmount?: MoneyFigure;
   readonly line: number;
 }
 

@@ -190,6 +190,27 @@ describe('readBudgetTables: cross-table arithmetic', () => {
     expect(placed(row(table(tables, 2), '201'))).toEqual({ 合计: '1,000.00', 事业收入: '1,000.00' });
   });
 
+  it("reads a unit budget's table 1 whose expenditure side is split into 人员经费 / 公用经费 / 项目支出", () => {
+    const { tables, codes } = read(
+      [
+        '2025年单位财务收支预算总表',
+        '编制单位：某某中心 单位：元',
+        '本年收入 本年支出',
+        '项目 预算数 项目 合计 人员经费 公用经费 项目支出',
+        '一、财政拨款收入 1,000.00 一、一般公共服务支出 700.00 700.00',
+        '二、事业收入 二、社会保障和就业支出 300.00 200.00 100.00',
+        '收入总计 1,000.00 支出总计 1,000.00 200.00 100.00 700.00',
+      ].join('\n'),
+    );
+    const t = table(tables, 1);
+    expect(t.columns).toEqual(['预算数', '人员经费', '公用经费', '项目支出']);
+    expect(t.preparer).toBe('某某中心');
+    expect(placed(row(t, '一般公共服务支出'))).toEqual({ 预算数: '700.00', 项目支出: '700.00' });
+    expect(placed(row(t, '社会保障和就业支出'))).toEqual({ 预算数: '300.00', 人员经费: '200.00', 公用经费: '100.00' });
+    expect(placed(row(t, '财政拨款收入'))).toEqual({ 预算数: '1,000.00' });
+    expect(codes).not.toContain('table-row-extra-figures');
+  });
+
   it('reads table 4 by sides, its expenditure columns decided by tables 5, 6 and 7', () => {
     const text = [
       '2025年部门财政拨款收支预算总表',
@@ -252,6 +273,23 @@ describe('readBudgetTables: layouts', () => {
     expect(r.cells.find((c) => c.column === '项目支出')?.placement).toBe('inferred');
   });
 
+  it('reads a title wrapped over two lines and a preparer line printed above the title', () => {
+    const { tables } = read(
+      [
+        '编制部门：某某局 单位：元',
+        '2025年部门一般公共预算基本支出部门预算经济',
+        '分类预算表',
+        '经济分类科目编码 经济分类科目名称 合计 人员经费 公用经费',
+        '301 工资福利支出 100.00 100.00 0.00',
+        '合计 100.00 100.00 0.00',
+      ].join('\n'),
+    );
+    const t = table(tables, 8);
+    expect(t.title.text).toBe('2025年部门一般公共预算基本支出部门预算经济分类预算表');
+    expect(t.preparer).toBe('某某局');
+    expect(t.rows).toHaveLength(2);
+  });
+
   it('ignores a table of contents printed without leader dots', () => {
     const { tables } = read(['1. 2025年部门支出预算总表', '2. 2025年部门收入预算总表', '', table3('201 一般公共服务支出 500.00 0.00 500.00')].join('\n'));
     expect(tables.map((t) => [t.number, t.title.source.line])).toEqual([[3, 4]]);
@@ -312,6 +350,13 @@ describe('readBudgetTables: layouts', () => {
     expect(row(t, '208 05').name).toBe('机关事业单位基本养老保险缴费支出');
     expect(placed(row(t, '210 11'))).toEqual({ 合计: '200.00', 基本支出: '200.00' });
     expect(codes).not.toContain('table-text-unrecognised');
+  });
+
+  it('ends a note printed above the rows at the first row', () => {
+    const { tables } = read(['2025年部门支出预算总表', '编制部门：某某局 单位：元', '注：本表不含上年结转。', '201 一般公共服务支出 500.00 0.00 500.00', '合计 500.00 0.00 500.00'].join('\n'));
+    const t = table(tables, 3);
+    expect(t.note?.text).toBe('注：本表不含上年结转。');
+    expect(t.rows).toHaveLength(2);
   });
 
   it('continues a table whose title is repeated on the next page', () => {

@@ -20,8 +20,13 @@ import {
   type TableNumber,
   type TableRow,
 } from '#domain/index.ts';
-import type { SourceLine } from './text.ts';
-import { resolvePlacements, rowCandidates, sideColumns, type WorkingFigure, type WorkingRow, type WorkingTable } from './tables/arithmetic.ts';
+import { squash, type SourceLine } from './text.ts';
+import {
+  resolvePlacements,
+  rowCandidates,
+  sideColumns,
+  TABLE1_SPLIT_EXPENDITURE,
+  type WorkingFigure, type WorkingRow, type WorkingTable } from './tables/arithmetic.ts';
 import { findTableRegions, type TableRegion } from './tables/regions.ts';
 import { assembleRows, rowName, splitHeader, type RawRow } from './tables/rows.ts';
 
@@ -67,8 +72,8 @@ const readFigures = (raw: RawRow, n: TableNumber, unit: MoneyUnit, sink: Diagnos
     return { raw: f.raw, line: f.line, amount };
   });
 
-const toWorkingRow = (n: TableNumber, raw: RawRow, unit: MoneyUnit, sink: DiagnosticSink): WorkingRow => {
-  const columns = sideColumns(n, raw.side);
+const toWorkingRow = (n: TableNumber, raw: RawRow, unit: MoneyUnit, splitTable1: boolean, sink: DiagnosticSink): WorkingRow => {
+  const columns = sideColumns(n, raw.side, splitTable1);
   const all = readFigures(raw, n, unit, sink);
   const figures = all.slice(0, columns.length);
   const extra = all.slice(columns.length);
@@ -88,7 +93,7 @@ const toWorkingRow = (n: TableNumber, raw: RawRow, unit: MoneyUnit, sink: Diagno
     figures,
     extra,
     printed: known !== undefined,
-    candidates: rowCandidates(n, raw.side, figures, known),
+    candidates: rowCandidates(n, raw.side, columns.length, figures, known),
     byCrossTable: false,
   };
 };
@@ -159,9 +164,11 @@ export const readBudgetTables = (lines: readonly SourceLine[], sink: DiagnosticS
     const unit: MoneyUnit = region.unit ?? '元';
     if (region.unit === undefined) sink.info('table-unit-missing', '表格未注明单位，按元读取', { line: region.titleLine, section: 'tables', table: n });
     const { headerTexts, dataTokens } = splitHeader(n, region.content);
-    const rows = assembleRows(n, dataTokens, sink).map((r) => toWorkingRow(n, r, unit, sink));
+    const header = squash(headerTexts.join(''));
+    const splitTable1 = n === 1 && header.includes('人员经费') && header.includes('公用经费');
+    const rows = assembleRows(n, dataTokens, sink).map((r) => toWorkingRow(n, r, unit, splitTable1, sink));
     const working: WorkingTable = { number: n, rows, line: region.titleLine };
-    return { region, unit, headerTexts, working };
+    return { region, unit, headerTexts, working, columns: splitTable1 ? TABLE1_SPLIT_EXPENDITURE : TABLE_COLUMNS[n] };
   });
   // Cross-table values are taken within one set of nine: a document holding several sets (a
   // department's and its units') starts a new set when a table number repeats.
@@ -189,7 +196,7 @@ export const readBudgetTables = (lines: readonly SourceLine[], sink: DiagnosticS
       if (!found.has(n)) sink.warning('table-missing', `未找到表${n}「${TABLE_STANDARD_NAMES[n]}」`, { line: parts[0]?.region.titleLine ?? 0, section: 'tables', table: n });
     }
   }
-  return parts.map(({ region, unit, headerTexts, working }) => {
+  return parts.map(({ region, unit, headerTexts, working, columns }) => {
     const n = region.match.number;
     const byCrossTable = working.rows.filter((r) => r.byCrossTable);
     if (byCrossTable.length > 0) {
@@ -208,7 +215,7 @@ export const readBudgetTables = (lines: readonly SourceLine[], sink: DiagnosticS
       ...(year !== undefined ? { year } : {}),
       ...(region.preparer !== undefined ? { preparer: region.preparer } : {}),
       unit,
-      columns: TABLE_COLUMNS[n],
+      columns,
       rows: working.rows.map((r) => finishRow(n, r, unit, sink)),
       ...(note !== undefined ? { note: { text: note, source: { line: region.noteParts[0]?.line ?? region.titleLine, section: 'tables', table: n } } } : {}),
     };

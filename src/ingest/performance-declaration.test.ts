@@ -221,7 +221,7 @@ describe('random mutations', () => {
         // the reader's own safety net must never be what caught it
         expect(r.diagnostics.map((d) => d.code)).not.toContain('reader-failure');
       }),
-      { numRuns: 40 },
+      { numRuns: 120 },
     );
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSink } from '#domain/index.ts';
 import type { ProjectExplanation } from '#domain/index.ts';
@@ -132,5 +133,37 @@ describe('readProjectExplanations on written examples', () => {
       [14, 'implementer'],
       [14, 'plan'],
     ]);
+  });
+});
+
+describe.each(['songjiang-2025-data-bureau-budget', 'putuo-2024-wanli-subdistrict-budget'] as const)('re-wrapped narrative of %s', (name) => {
+  const text = readCorpus(name);
+  const figures = (projects: readonly ProjectExplanation[]) =>
+    projects.map((p) => ({
+      name: p.name,
+      period: p.period && [p.period.start, p.period.end],
+      annual: p.annualAmount?.amount,
+      estimate: p.estimatedAmount?.amount,
+      milestones: p.paymentSchedule.map((m) => [m.trigger, m.percent?.hundredths, m.amount?.amount]),
+      breakdown: p.breakdown.map((r) => [r.item, r.amount?.amount]),
+    }));
+  const reference = figures(read(text).projects);
+  const isHeading = (l: string): boolean => /经费情况说明\s*$/.test(l) || /^\s*[一二三四五六七]、/.test(l);
+
+  it('reads the same figures whatever width the narrative is wrapped at', () => {
+    const lines = text.split('\n');
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.1, max: 0.9, noNaN: true }), { minLength: lines.length, maxLength: lines.length }), (cuts) => {
+        const rewrapped = lines.flatMap((l, i) => {
+          if (isHeading(l) || l.trim().length < 12) return [l];
+          const at = Math.floor(l.length * (cuts[i] ?? 0.5));
+          const [a, b] = [l.slice(0, at), l.slice(at)];
+          // a converter never leaves a bare page-number-like fragment on a line of its own
+          return /[\u3400-\u9fff]/.test(a) && /[\u3400-\u9fff]/.test(b) ? [a, b] : [l];
+        });
+        expect(figures(read(rewrapped.join('\n')).projects)).toEqual(reference);
+      }),
+      { numRuns: 8 },
+    );
   });
 });

@@ -59,7 +59,10 @@ const parseHeading = (line: SourceLine, index: number): Heading | undefined => {
     return { index, name: cleanName(numbered[2] ?? ''), ...(ordinal !== undefined ? { ordinal } : {}) };
   }
   const named = NAMED_HEADING.exec(t);
-  if (named && named[1] !== undefined && !/[《》“”]$/.test(named[1])) return { index, name: cleanName(named[1]) };
+  // `详见…项目经费情况说明` refers to a heading; it is not one.
+  if (named && named[1] !== undefined && !/[《》“”]$/.test(named[1]) && !/^(?:详见|参见|见)/.test(named[1])) {
+    return { index, name: cleanName(named[1]) };
+  }
   return undefined;
 };
 

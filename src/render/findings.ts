@@ -56,7 +56,9 @@ export interface FlatFinding {
   readonly figures: readonly FlatFigure[];
 }
 
-const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+/** Drop undefined fields (JSON and exact optional types want them absent). */
+type Defined<T> = { [K in keyof T]: Exclude<T[K], undefined> };
+const defined = <T extends object>(o: T): Defined<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Defined<T>;
 
 export const flattenFinding = (f: Finding): FlatFinding => {
   const info = ruleInfo.get(f.rule);

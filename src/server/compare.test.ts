@@ -3,7 +3,7 @@ import { percentHundredths } from './compare.ts';
 
 describe('percentHundredths', () => {
   it('rounds half away from zero, in integers', () => {
-    // 4,565.466768万元 on 3,931.185430万元 is printed as 增长116.13%.
+    // A change of 4,565.466768万元 on a base of 3,931.185430万元: 116.134…% → 116.13%.
     expect(percentHundredths(456_546_676_8, 393_118_543_0)).toBe(11613);
     expect(percentHundredths(1, 8)).toBe(1250);
     expect(percentHundredths(1, 20_000)).toBe(1); // 0.005% → 0.01%

@@ -135,13 +135,17 @@ export const isTransientConflict = (e: unknown): boolean => {
 /** Escape LIKE wildcards so a user's `%` or `_` matches itself. */
 export const escapeLike = (q: string): string => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Case-insensitive substring match: ILIKE on PostgreSQL, LIKE (ASCII case-insensitive) on SQLite. */
-export const containsText = (dialect: DialectName, column: Expression<string> | RawBuilder<string>, q: string): RawBuilder<SqlBool> => {
-  const pattern = `%${escapeLike(q)}%`;
-  return dialect === 'postgres'
-    ? sql<SqlBool>`${column} ilike ${pattern} escape '\\'`
-    : sql<SqlBool>`${column} like ${pattern} escape '\\'`;
-};
+/**
+ * Search text is stored folded (NFKC, lower case) and queries are folded the same way, so a
+ * plain LIKE is case- and width-insensitive on both dialects. On PostgreSQL this is also what
+ * makes it fast: ILIKE lower-cases every candidate row of UTF-8 text on each query (about 4×
+ * slower than LIKE in our measurements), while pg_trgm's GIN index serves LIKE just as well.
+ */
+export const foldForSearch = (s: string): string => s.normalize('NFKC').toLowerCase();
+
+/** Substring match of a folded query against a folded column; `%` and `_` typed by a user match themselves. */
+export const containsText = (column: Expression<string> | RawBuilder<string>, foldedQuery: string): RawBuilder<SqlBool> =>
+  sql<SqlBool>`${column} like ${`%${escapeLike(foldedQuery)}%`} escape '\\'`;
 
 /** An FTS5 phrase query: the text in double quotes, inner quotes doubled. */
 export const ftsPhrase = (q: string): string => `"${q.replace(/"/g, '""')}"`;

@@ -102,6 +102,7 @@ export const importFiles = async (
     results.push(result);
     progress(describeFileImport(result));
   }
+  if (results.some((r) => r.outcome?.created === true)) await store.optimize();
   const status = (s: ImportOutcome['status']) => results.filter((r) => r.outcome?.status === s).length;
   return {
     results,

@@ -87,6 +87,7 @@ export interface IndicatorRow {
   readonly unit: string | null;
   readonly text: string | null;
   readonly target: string;
+  /** As printed; the store folds it (foldForSearch) when writing. */
   readonly searchText: string;
   readonly line: number;
 }

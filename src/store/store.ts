@@ -25,6 +25,7 @@ import {
   connect,
   containsText,
   ensurePgSchema,
+  foldForSearch,
   ftsPhrase,
   isTransientConflict,
   isUniqueViolation,
@@ -136,6 +137,15 @@ export class BudgetStore {
 
   async close(): Promise<void> {
     await this.db.destroy();
+  }
+
+  /**
+   * Refresh the planner's statistics after a bulk import, so searches use the trigram indexes
+   * (PostgreSQL) and join orders fit the data (SQLite).
+   */
+  async optimize(): Promise<void> {
+    if (this.dialect === 'postgres') await sql`analyze departments, documents, projects, indicators, table_cells, findings`.execute(this.db);
+    else await sql`pragma optimize`.execute(this.db);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -344,7 +354,7 @@ export class BudgetStore {
             name: p.name,
             amount_fen: p.amountFen ?? null,
             parts_json: writeJson(p.parts),
-            search_text: p.searchText,
+            search_text: foldForSearch(p.searchText),
             line: p.line,
           })),
         )
@@ -367,7 +377,7 @@ export class BudgetStore {
         unit: i.unit,
         text: i.text,
         target: i.target,
-        search_text: i.searchText,
+        search_text: foldForSearch(i.searchText),
         line: i.line,
       })),
     );
@@ -522,7 +532,8 @@ export class BudgetStore {
    * PostgreSQL answers with ILIKE, served by pg_trgm GIN indexes.
    */
   async search(query: SearchQuery): Promise<SearchResult> {
-    const q = query.q.trim();
+    const display = query.q.trim();
+    const q = foldForSearch(display);
     const wantProjects = query.kind !== 'indicator';
     const wantIndicators = query.kind !== 'project';
     const projectTotal = wantProjects ? await this.countProjects(query, q) : 0;
@@ -530,7 +541,7 @@ export class BudgetStore {
     const items: SearchHit[] = [];
     // Projects first, then indicators: one stable order to page through.
     if (wantProjects && query.offset < projectTotal) {
-      items.push(...(await this.findProjects(query, q, query.offset, query.limit)));
+      items.push(...(await this.findProjects(query, q, display, query.offset, query.limit)));
     }
     const remaining = query.limit - items.length;
     if (wantIndicators && remaining > 0) {
@@ -545,7 +556,7 @@ export class BudgetStore {
       const fts = table === 'projects' ? sql.raw('projects_fts') : sql.raw('indicators_fts');
       return sql<boolean>`${sql.ref(`${alias}.id`)} in (select rowid from ${fts} where ${fts} match ${ftsPhrase(q)})`;
     }
-    return containsText(this.dialect, sql.ref(`${alias}.search_text`), q);
+    return containsText(sql.ref(`${alias}.search_text`), q);
   }
 
   private usesFts(q: string): boolean {
@@ -599,9 +610,9 @@ export class BudgetStore {
     return readCount(r?.n as number | string | undefined);
   }
 
-  private async findProjects(query: SearchQuery, q: string, offset: number, limit: number): Promise<SearchHit[]> {
+  private async findProjects(query: SearchQuery, q: string, display: string, offset: number, limit: number): Promise<SearchHit[]> {
     const rows = await this.projectBase(query, q)
-      .select(['p.name', 'p.amount_fen', 'p.search_text', 'd.id as document_id', 'd.year', 'd.department_id', 'dep.name as department'])
+      .select(['p.name', 'p.amount_fen', 'p.parts_json', 'd.id as document_id', 'd.year', 'd.department_id', 'dep.name as department'])
       .orderBy(sql`coalesce(d.year, 0)`, 'desc')
       .orderBy('p.id')
       .limit(limit)
@@ -617,14 +628,15 @@ export class BudgetStore {
         ...(r.year !== null ? { year: r.year } : {}),
         project: r.name,
         ...(amountFen !== undefined ? { amountFen } : {}),
-        snippet: snippetAround(r.search_text, q),
+        // The stored search text is folded; the snippet quotes the text as printed.
+        snippet: snippetAround([r.name, ...Object.values(readJson<Record<string, string>>(r.parts_json))].join('\n'), display),
       };
     });
   }
 
   private async findIndicators(query: SearchQuery, q: string, offset: number, limit: number): Promise<SearchHit[]> {
     const rows = await this.indicatorBase(query, q)
-      .select(['i.project_name', 'i.search_text', 'p.amount_fen', 'd.id as document_id', 'd.year', 'd.department_id', 'dep.name as department'])
+      .select(['i.project_name', 'i.level1', 'i.level2', 'i.level3', 'i.target', 'p.amount_fen', 'd.id as document_id', 'd.year', 'd.department_id', 'dep.name as department'])
       .orderBy(sql`coalesce(d.year, 0)`, 'desc')
       .orderBy('i.id')
       .limit(limit)
@@ -640,7 +652,7 @@ export class BudgetStore {
         ...(r.year !== null ? { year: r.year } : {}),
         project: r.project_name,
         ...(amountFen !== undefined ? { amountFen } : {}),
-        snippet: r.search_text,
+        snippet: `${r.level1}/${r.level2}/${r.level3} ${r.target}`,
       };
     });
   }

@@ -3,13 +3,13 @@
  * 类→款→项), 基本支出 vs 项目支出, and the department's history across stored years.
  * ECharts is imported only when this panel mounts.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { BudgetDisclosure } from '#domain/index.ts';
 import { listDepartments } from './api.ts';
 import type * as ChartsImpl from './charts-impl.ts';
 import { documentTotals, expenditureTable, functionalTree, historyPoints } from './chart-data.ts';
-import type { HistoryPoint, TreeNode } from './chart-data.ts';
+import type { HistoryPoint } from './chart-data.ts';
 import { errorMessage } from './use-async.ts';
 import { SECTION_IDS } from './table-layout.ts';
 
@@ -52,8 +52,7 @@ export const ChartsPanel = ({ model, departmentId }: { readonly model: BudgetDis
     return () => ctrl.abort();
   }, [departmentId]);
 
-  const [tree, setTree] = useState<TreeNode[]>([]);
-  useEffect(() => setTree(functionalTree(expenditureTable(model))), [model]);
+  const tree = useMemo(() => functionalTree(expenditureTable(model)), [model]);
   const totals = documentTotals(model);
   const basic = totals.basicFen;
   const project = totals.projectFen;

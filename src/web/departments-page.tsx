@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { listDepartments } from './api.ts';
 import type { DepartmentSummary, DepartmentYear } from './api.ts';
 import { ErrorNotice, Loading } from './common.tsx';
-import { findingCountsText, wanYuan, yuan } from './format.ts';
+import { findingCountsText, wanYuanFigure, yuan } from './format.ts';
 import { href } from './router.ts';
 import { useAsync } from './use-async.ts';
 
@@ -61,10 +61,10 @@ const DepartmentCard = ({ d }: { readonly d: DepartmentSummary }): ReactNode => 
                 {y.version > 1 ? <span className="muted"> · 第{y.version}版</span> : null}
               </td>
               <td>{KIND_LABEL[y.kind]}</td>
-              <td className="num" title={yuan(y.revenueTotalFen)}>{wanYuan(y.revenueTotalFen).replace(' 万元', '')}</td>
-              <td className="num" title={yuan(y.expenditureTotalFen)}>{wanYuan(y.expenditureTotalFen).replace(' 万元', '')}</td>
-              <td className="num">{wanYuan(y.basicFen).replace(' 万元', '')}</td>
-              <td className="num">{wanYuan(y.projectFen).replace(' 万元', '')}</td>
+              <td className="num" title={yuan(y.revenueTotalFen)}>{wanYuanFigure(y.revenueTotalFen)}</td>
+              <td className="num" title={yuan(y.expenditureTotalFen)}>{wanYuanFigure(y.expenditureTotalFen)}</td>
+              <td className="num">{wanYuanFigure(y.basicFen)}</td>
+              <td className="num">{wanYuanFigure(y.projectFen)}</td>
               <td className="num">{y.projectCount}</td>
               <td>
                 <span className={y.findings.error > 0 ? 'text-error' : y.findings.warning > 0 ? 'text-warning' : 'text-ok'}>

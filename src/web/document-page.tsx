@@ -26,12 +26,13 @@ const FOCUSED = 'focused';
 
 /** Scroll to an element, opening any collapsed <details> around it, and mark it. */
 const focusElement = (el: HTMLElement): void => {
-  for (let p: HTMLElement | null = el.parentElement; p; p = p.parentElement) {
+  for (let p: HTMLElement | null = el; p; p = p.parentElement) {
     if (p instanceof HTMLDetailsElement) p.open = true;
   }
   for (const old of document.querySelectorAll(`.${FOCUSED}`)) old.classList.remove(FOCUSED);
   el.classList.add(FOCUSED);
-  el.scrollIntoView({ block: 'center', behavior: 'auto' });
+  // A cell sits in the middle of the screen; a project or section starts at the top.
+  el.scrollIntoView({ block: el instanceof HTMLTableCellElement || el instanceof HTMLTableRowElement ? 'center' : 'start', behavior: 'auto' });
 };
 
 /** The element a location points at: the most specific candidate id present on the page. */
@@ -42,8 +43,8 @@ const elementFor = (loc: SourceLocation, entries: readonly ProjectEntry[]): HTML
     return i >= 0 ? i : undefined;
   };
   for (const id of focusCandidates(loc, byName)) {
-    // A table-level match is only a fallback when no cell of that table's column matches.
-    if (loc.table !== undefined && id === tableId(loc.table) && loc.column !== undefined) {
+    // A location with a column but no row (table 9 has one row) names that column's cell.
+    if (loc.table !== undefined && id === tableId(loc.table) && loc.column !== undefined && loc.row === undefined) {
       const cell = document.querySelector<HTMLElement>(`#${tableId(loc.table)} td[data-column="${CSS.escape(loc.column)}"]`);
       if (cell) return cell;
     }

@@ -12,6 +12,10 @@ export const yuan = (f: number | undefined): string => (f === undefined ? '' : f
 export const wanYuan = (f: number | undefined, decimals = 2): string =>
   f === undefined ? '—' : `${formatWanYuan(fen(f), { decimals, grouped: true })} 万元`;
 
+/** A 万元 figure without its unit, for table columns headed （万元）: `3,686.49`, `—` when absent. */
+export const wanYuanFigure = (f: number | undefined): string =>
+  f === undefined ? '—' : formatWanYuan(fen(f), { decimals: 2, grouped: true });
+
 /** Exact 万元, shortest form with at least two decimals: `140.00 万元`, `6.16 万元`, `3,686.485448 万元`. */
 export const wanYuanExact = (f: number | undefined): string =>
   f === undefined ? '—' : `${formatWanYuan(fen(f), { grouped: true })} 万元`;

@@ -38,6 +38,13 @@ describe('finding locations → ids to try', () => {
     expect(ids).toContain('t1-财政拨款收入-预算数');
   });
 
+  it('reads a row written as code and name', () => {
+    const ids = focusCandidates({ line: 274, table: 2, row: '212 城乡社区支出', column: '合计' });
+    expect(ids[0]).toBe('t2-212-合计');
+    expect(ids).toContain('t2-212');
+    expect(ids).toContain('t2-城乡社区支出-合计');
+  });
+
   it('points project findings at their project', () => {
     const ids = focusCandidates({ line: 500, section: 'projects', project: '数字化项目管理' }, (n) => (n === '数字化项目管理' ? 2 : undefined));
     expect(ids).toEqual(['project-3', 'sec-projects']);

@@ -19,13 +19,19 @@ export const cellId = (table: number, key: string, column: string): string => `$
 
 const ORDINAL_PREFIX = /^(?:[一二三四五六七八九十]+、|\d+[.．、]\s*|（[一二三四五六七八九十]+）)/;
 
-/** The ways a finding may spell a row: the code in canonical form, the name, the name without ordinal. */
+/**
+ * The ways a finding may spell a row: `208 05 05`, `2080505`, `212 城乡社区支出` (code and name),
+ * `一、财政拨款收入` (with ordinal) or the bare name. Canonical code first.
+ */
 const rowKeyCandidates = (row: string): string[] => {
-  const out = [row.trim()];
-  const code = parseCode(row, 'functional') ?? parseCode(row, 'economic');
+  const t = row.trim();
+  const out = [t];
+  const lead = /^(\d{3}(?:[\s\-.]*\d{2}){0,2})(?:\s+(.+))?$/.exec(t);
+  const code = lead?.[1] !== undefined ? (parseCode(lead[1], 'functional') ?? parseCode(lead[1], 'economic')) : undefined;
   if (code) out.unshift(formatCode(code));
-  const bare = row.trim().replace(ORDINAL_PREFIX, '');
-  if (bare !== row.trim()) out.push(bare);
+  if (lead?.[2] !== undefined) out.push(lead[2].trim());
+  const bare = t.replace(ORDINAL_PREFIX, '');
+  if (bare !== t) out.push(bare);
   return [...new Set(out)];
 };
 

@@ -95,6 +95,7 @@ describe('readExplanation — corpus wording', () => {
       direction: '减少',
       percent: { hundredths: 5714 },
       priorAmount: { amount: 601_300_00, source: { line: 3 } },
+      currentAmount: { amount: 25_770_000, source: { line: 3 } },
       reason: { text: '项目调整' },
     });
     expect(b?.change).toMatchObject({ direction: '持平', priorAmount: { amount: 10_000_000 } });

@@ -63,6 +63,7 @@ const ITEM_HEAD = new RegExp(
 );
 const SUBJECT_PATH = /^(.+?)[（(](\d*)类[）)](.+?)[（(](\d*)款[）)](?:(.+?)[（(](\d*)项[）)])?$/;
 const PRIOR_EXECUTION = new RegExp(String.raw`(\d{4})年度?(?:当年)?(?:预算)?执行数(?:为|是)?(${NUM})(万元|元)`, 'd');
+const CURRENT_RESTATED = new RegExp(String.raw`(\d{4})年度?预算安排(?:为|是)?(${NUM})(万元|元)`, 'd');
 const COMPARISON_START = /[，,。；;]?(?:比|较|与)(?:\d{4}年度?|上年度?)/;
 
 /** Sentences of a joined text, with offsets: up to and including each `。`. */
@@ -108,6 +109,11 @@ const readItem = (ctx: NarrativeContext, start: number, end: number): MainExpend
   if (priorM?.[2] !== undefined && priorM[3] !== undefined) {
     priorAmount = moneyAt(ctx, priorM[2], priorM[3], start + afterAmount + groupOffset(priorM, 2), `${field}.上年执行数`);
   }
+  const currentM = CURRENT_RESTATED.exec(itemText.slice(afterAmount));
+  let currentAmount: MoneyFigure | undefined;
+  if (currentM?.[2] !== undefined && currentM[3] !== undefined) {
+    currentAmount = moneyAt(ctx, currentM[2], currentM[3], start + afterAmount + groupOffset(currentM, 2), `${field}.本年预算安排`);
+  }
   let change: MainExpenditureItem['change'];
   const rest = itemText.slice(afterAmount);
   const cmp = COMPARISON_START.exec(rest);
@@ -116,7 +122,7 @@ const readItem = (ctx: NarrativeContext, start: number, end: number): MainExpend
       field,
       ...(priorAmount ? { priorAmount } : {}),
     });
-    change = read?.change;
+    change = read && currentAmount ? { ...read.change, currentAmount } : read?.change;
   }
   return {
     ordinal,

@@ -99,7 +99,9 @@ export const readAnnualStatement = (flat: FlatText, locate: Locate): StatedAmoun
 
 // ---------------------------------------------------------------- payment milestones
 
-const PAY_VERB = /支付|付款|拨付|用款计划/;
+const PAY_VERB = /支付|付款|拨付|用款计划|计划执行/;
+/** Spending plans by period (`第一季度用款计划15万元`, `2024 年计划执行项目总额的 70%`), read in any part. */
+const PLAN_VERB = /用款计划|计划执行/;
 const SENTENCE_END = /[。；;！!？?\n]/;
 const CLAUSE_END = /[，,]/;
 
@@ -120,7 +122,7 @@ const figuresIn = (text: string, from: number, to: number): Figure[] => {
 };
 
 /**
- * Payment milestones: every percent or amount in a sentence that pays (`支付`, `付款`, `用款计划`),
+ * Payment milestones: every percent or amount in a sentence that pays (`支付`, `付款`, `用款计划`, `计划执行`),
  * with the event or date that triggers it — the words before the verb, or the clause before when
  * those are only connectives (`项目合同签订后，支付合同总价的30%`).
  */
@@ -130,7 +132,7 @@ export const readPaymentMilestones = (flat: FlatText, locate: Locate, onlyPlans 
   for (const [s0, s1] of spans(text, SENTENCE_END)) {
     const sentence = text.slice(s0, s1);
     if (!PAY_VERB.test(sentence)) continue;
-    if (onlyPlans && !sentence.includes('用款计划')) continue;
+    if (onlyPlans && !PLAN_VERB.test(sentence)) continue;
     let previousClause = '';
     let previousTrigger: string | undefined;
     let verbSeen = false;
@@ -195,7 +197,7 @@ export const readNarrativeBreakdown = (flat: FlatText, locate: Locate, excluded:
   const isExcluded = (m: MoneyMatch): boolean => excluded.some(([a, b]) => m.start >= a && m.start < b);
   for (const [s0, s1] of spans(text, SENTENCE_END)) {
     const sentence = text.slice(s0, s1);
-    if (sentence.includes('用款计划')) continue;
+    if (PLAN_VERB.test(sentence)) continue;
     for (const [c0, c1] of spans(text, CLAUSE_END, s0, s1)) {
       const amounts = findMoney(text, c0, c1);
       let segmentStart = c0;

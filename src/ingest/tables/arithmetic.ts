@@ -54,7 +54,8 @@ export interface WorkingTable {
 }
 
 /** `total = Σ parts` per row, by column index within the row's side. */
-const rowIdentities = (table: TableNumber, side: TableSide | undefined): ReadonlyArray<readonly [number, readonly number[]]> => {
+const rowIdentities = (table: TableNumber, side: TableSide | undefined, width: number): ReadonlyArray<readonly [number, readonly number[]]> => {
+  if (table === 1 && side === 'expenditure' && width === 4) return [[0, [1, 2, 3]]];
   if (table === 2) return [[0, [1, 2, 3, 4]]];
   if (table === 3 || table === 5 || table === 6 || table === 7 || table === 8) return [[0, [1, 2]]];
   if (table === 4 && side === 'expenditure') return [[0, [1, 2, 3]]];
@@ -62,8 +63,15 @@ const rowIdentities = (table: TableNumber, side: TableSide | undefined): Readonl
   return [];
 };
 
-/** Columns of a row's side. */
-export const sideColumns = (table: TableNumber, side: TableSide | undefined): readonly string[] => {
+/**
+ * Table 1 of a unit budget may split its expenditure side into 合计 / 人员经费 / 公用经费 / 项目支出
+ * (the 合计 column keeps the canonical name 预算数).
+ */
+export const TABLE1_SPLIT_EXPENDITURE: readonly string[] = ['预算数', '人员经费', '公用经费', '项目支出'];
+
+/** Columns of a row's side (`splitTable1`: table 1's expenditure side is split as above). */
+export const sideColumns = (table: TableNumber, side: TableSide | undefined, splitTable1 = false): readonly string[] => {
+  if (table === 1 && side === 'expenditure' && splitTable1) return TABLE1_SPLIT_EXPENDITURE;
   if (table === 4) return side === 'revenue' ? ['预算数'] : TABLE_COLUMNS[4].slice(1);
   return TABLE_COLUMNS[table];
 };
@@ -83,13 +91,13 @@ const candidateOf = (columns: readonly number[], figures: readonly WorkingFigure
 export const rowCandidates = (
   table: TableNumber,
   side: TableSide | undefined,
+  n: number,
   figures: readonly WorkingFigure[],
   known: readonly number[] | undefined,
 ): Candidate[] => {
-  const n = sideColumns(table, side).length;
   if (known) return [candidateOf(known, figures, n)];
   const all = orderPreservingPlacements(figures.length, n).map((cols) => candidateOf(cols, figures, n));
-  const ids = rowIdentities(table, side);
+  const ids = rowIdentities(table, side, n);
   const consistent = all.filter((c) => ids.every(([t, parts]) => (c.values[t] ?? 0) === parts.reduce((s, p) => s + (c.values[p] ?? 0), 0)));
   return consistent.length > 0 ? consistent : all;
 };

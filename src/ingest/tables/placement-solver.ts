@@ -64,13 +64,16 @@ class Search {
     });
   }
 
-  /** Prune candidates that cannot reach a constraint's target; false when a domain empties. */
-  propagate(domains: number[][]): boolean {
+  /**
+   * Prune candidates that cannot reach a constraint's target; false when a domain empties.
+   * `changed`: only the constraints of this variable need a first look (all when undefined).
+   */
+  propagate(domains: number[][], changed?: number): boolean {
     const { constraints } = this.problem;
-    const queue = constraints.map((_, i) => i);
+    const queue = changed === undefined ? constraints.map((_, i) => i) : [...(this.byVariable[changed] ?? [])];
     const queued = new Set(queue);
-    while (queue.length > 0) {
-      const ki = queue.shift() as number;
+    for (let head = 0; head < queue.length; head++) {
+      const ki = queue[head] as number;
       queued.delete(ki);
       const k = constraints[ki];
       if (!k) continue;
@@ -122,14 +125,14 @@ class Search {
   }
 
   /** First solution below `domains` (each domain narrowed to one candidate), or undefined. */
-  solve(domains: number[][]): number[] | undefined {
+  solve(domains: number[][], changed?: number): number[] | undefined {
     if (this.nodes >= this.budget) {
       this.capped = true;
       return undefined;
     }
     this.nodes++;
     const work = domains.map((d) => d.slice());
-    if (!this.propagate(work)) return undefined;
+    if (!this.propagate(work, changed)) return undefined;
     let pick = -1;
     for (let v = 0; v < work.length; v++) {
       const n = work[v]?.length ?? 0;
@@ -138,7 +141,7 @@ class Search {
     if (pick < 0) return work.map((d) => d[0] ?? -1);
     for (const ci of work[pick] ?? []) {
       const next = work.map((d, v) => (v === pick ? [ci] : d));
-      const found = this.solve(next);
+      const found = this.solve(next, pick);
       if (found) return found;
       if (this.capped) return undefined;
     }
@@ -147,8 +150,9 @@ class Search {
 }
 
 /**
- * Which candidates of each variable occur in some solution. One search per not-yet-supported
- * candidate, each also marking every candidate of the solution it finds.
+ * Which candidates of each variable occur in some solution, as far as they matter for placing its
+ * figures. One search per candidate that could still decide something, each also marking every
+ * candidate of the solution it finds.
  */
 export const solvePlacement = (problem: PlacementProblem, budget = 20_000): PlacementSolution => {
   const search = new Search(problem, budget);
@@ -167,15 +171,29 @@ export const solvePlacement = (problem: PlacementProblem, budget = 20_000): Plac
   const mark = (sol: readonly number[]): void => sol.forEach((ci, v) => marks[v]?.add(ci));
   mark(first);
   const unknown = problem.domains.map(() => new Set<number>());
+  /**
+   * Would candidate ci of v change what is decided about v? Only if it moves a figure whose
+   * supported candidates so far agree on one column. (So the columns listed for an ambiguous
+   * figure are those found possible, not necessarily all of them.)
+   */
+  const couldDecide = (v: number, ci: number): boolean => {
+    const cand = problem.domains[v]?.[ci];
+    if (!cand) return false;
+    const seen = [...(marks[v] ?? [])].map((m) => problem.domains[v]?.[m]);
+    return cand.columns.some((col, i) => {
+      const cols = new Set(seen.map((c) => c?.columns[i]));
+      return cols.size === 1 && !cols.has(col);
+    });
+  };
   for (let v = 0; v < root.length; v++) {
     for (const ci of root[v] ?? []) {
-      if (marks[v]?.has(ci)) continue;
+      if (marks[v]?.has(ci) || !couldDecide(v, ci)) continue;
       if (search.capped) {
         unknown[v]?.add(ci);
         continue;
       }
       const fixed = root.map((d, w) => (w === v ? [ci] : d));
-      const sol = search.solve(fixed);
+      const sol = search.solve(fixed, v);
       if (sol) mark(sol);
       else if (search.capped) unknown[v]?.add(ci);
     }

@@ -120,7 +120,29 @@ const isFurniture = (lines: readonly SourceLine[], i: number): boolean => {
 };
 
 const isPreparerOrUnitLine = (text: string): boolean =>
-  /编制(?:部门|单位)\s*[:：]/.test(text) || /^(?:金额)?单位\s*[:：]\s*万?元$/.test(text.replace(/\s+/g, ''));
+  (text.includes('编制') && /编制(?:部门|单位)\s*[:：]/.test(text)) ||
+  (text.length < 20 && /^(?:金额)?单位\s*[:：]\s*万?元$/.test(text.replace(/\s+/g, '')));
+
+/** A classification row or a line of figures: a note printed above the rows has ended. */
+const looksLikeRow = (text: string): boolean => {
+  const words = text.split(/\s+/);
+  return /^\d{3}$/.test(words[0] ?? '') || words.every((w) => isFigureText(w) || PLACEHOLDER_RE.test(w));
+};
+
+/**
+ * The title at line i, possibly wrapped over two lines (`2025年部门一般公共预算基本支出部门预算经济` /
+ * `分类预算表`).
+ */
+const titleAt = (lines: readonly SourceLine[], i: number): { match: TableTitleMatch; text: string; extraLines: number } | undefined => {
+  const text = lines[i]?.text ?? '';
+  const match = matchTableTitle(text);
+  if (match) return { match, text, extraLines: 0 };
+  const next = lines[i + 1]?.text ?? '';
+  if (text.length > 60 || next.length > 30 || text.includes('表') || !text.includes('预算') || !next.includes('表')) return undefined;
+  if (matchTableTitle(next)) return undefined;
+  const joined = matchTableTitle(text + next);
+  return joined ? { match: joined, text: text + next, extraLines: 1 } : undefined;
+};
 
 /**
  * Find every table region in `lines`. A region runs from its title to the next title, the next
@@ -130,6 +152,8 @@ export const findTableRegions = (lines: readonly SourceLine[], sink: DiagnosticS
   const regions: TableRegion[] = [];
   let cur: TableRegion | undefined;
   let inNote = false;
+  // Some documents print `编制部门：… 单位：元` just above the title: keep it for the next title.
+  let preparerAbove: { preparer?: string; unit?: '元' | '万元' } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line) continue;
@@ -138,28 +162,42 @@ export const findTableRegions = (lines: readonly SourceLine[], sink: DiagnosticS
       inNote = false;
       continue;
     }
-    const title = matchTableTitle(text);
-    if (title) {
+    const found = titleAt(lines, i);
+    if (found) {
+      const { match: title, text: titleText } = found;
       inNote = false;
+      i += found.extraLines;
+      const above = preparerAbove;
+      preparerAbove = undefined;
       // A title repeated after a page break continues the same table (`（续）`, or no total row yet);
       // otherwise the same number starts another set of tables (a unit's after its department's).
-      const continued = /续/.test(text) || !cur?.content.some((l) => l.tokens[0] !== undefined && isTotalName(l.tokens[0].text));
+      const continued = /续/.test(titleText) || !cur?.content.some((l) => l.tokens[0] !== undefined && isTotalName(l.tokens[0].text));
       if (cur && cur.match.number === title.number && cur.content.length > 0 && cur.noteParts.length === 0 && continued) continue;
-      cur = { match: title, titleText: text, titleLine: line.no, content: [], noteParts: [] };
+      cur = {
+        match: title,
+        titleText,
+        titleLine: line.no,
+        content: [],
+        noteParts: [],
+        ...(above?.preparer !== undefined ? { preparer: above.preparer } : {}),
+        ...(above?.unit !== undefined ? { unit: above.unit } : {}),
+      };
       regions.push(cur);
-      continue;
-    }
-    if (!cur) continue;
-    if (isSectionHeading(text)) {
-      cur = undefined;
-      inNote = false;
       continue;
     }
     if (isPreparerOrUnitLine(text)) {
       const preparer = readPreparer(text);
       const unit = readUnit(text);
-      if (preparer !== undefined && cur.preparer === undefined) cur.preparer = preparer;
-      if (unit !== undefined && cur.unit === undefined) cur.unit = unit;
+      preparerAbove = { ...(preparer !== undefined ? { preparer } : {}), ...(unit !== undefined ? { unit } : {}) };
+      if (cur && preparer !== undefined && cur.preparer === undefined) cur.preparer = preparer;
+      if (cur && unit !== undefined && cur.unit === undefined) cur.unit = unit;
+      continue;
+    }
+    preparerAbove = undefined;
+    if (!cur) continue;
+    if (isSectionHeading(text)) {
+      cur = undefined;
+      inNote = false;
       continue;
     }
     if (isNoteStart(text)) {
@@ -167,10 +205,11 @@ export const findTableRegions = (lines: readonly SourceLine[], sink: DiagnosticS
       cur.noteParts.push({ text, line: line.no });
       continue;
     }
-    if (inNote) {
+    if (inNote && !looksLikeRow(text)) {
       cur.noteParts.push({ text, line: line.no });
       continue;
     }
+    inNote = false;
     if (isFurniture(lines, i)) continue;
     if (isNarrativeSentence(text)) {
       sink.info('tables-section-ended', '表格之后出现正文，表格读取在此结束', { line: line.no, section: 'tables', table: cur.match.number });
