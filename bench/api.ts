@@ -30,6 +30,15 @@ const pgUrl = valueOf('--database-url') ?? process.env['DATABASE_URL'] ?? 'postg
 const files = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort();
 const texts = files.map((f) => readFileSync(join(corpusDir, f), 'utf8'));
 
+/** A temp directory removed at the end, also when the run is interrupted (Ctrl+C, kill). */
+const tempDirRemovedOnExit = (prefix: string): string => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', remove);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+  return dir;
+};
+
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))] ?? NaN;
 const fmt = (times: number[]): string => {
   times.sort((a, b) => a - b);
@@ -111,7 +120,7 @@ const run = async (label: string, open: () => Promise<BudgetStore>): Promise<voi
 };
 
 console.log(`bench/api: ${requests} requests per route${quick ? ' (quick)' : ''}`);
-const dir = mkdtempSync(join(tmpdir(), 'yusuan-bench-api-'));
+const dir = tempDirRemovedOnExit('yusuan-bench-api-');
 try {
   const sqlitePath = join(dir, 'api.sqlite');
   connectionOf = () => ({ sqlitePath });

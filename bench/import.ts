@@ -3,7 +3,7 @@
  *
  *   tsx bench/import.ts            full run: 10,000 documents per dialect (a few minutes)
  *   tsx bench/import.ts --quick    smoke run: 300 documents
- *   options: --docs N, --e2e N (documents through the real reader), --skip-pg, --database-url URL
+ *   options: --docs N, --e2e N (documents through the real reader), --skip-pg, --skip-sqlite, --database-url URL
  *
  * Phases per dialect:
  *   1. end-to-end: variants of the corpus texts through parse + check + write;
@@ -33,6 +33,15 @@ const quick = flag('--quick');
 const docs = Number(value('--docs') ?? (quick ? 300 : 10_000));
 const e2eDocs = Number(value('--e2e') ?? (quick ? 10 : 100));
 const pgUrl = value('--database-url') ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A temp directory removed at the end, also when the run is interrupted (Ctrl+C, kill). */
+const tempDirRemovedOnExit = (prefix: string): string => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', remove);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+  return dir;
+};
 
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))] ?? NaN;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
@@ -151,12 +160,14 @@ const main = async () => {
   const factory = variantFactory(texts);
   console.log(`bench/import: ${factory.baseCount} corpus documents readable as bases; ${docs} store documents, ${e2eDocs} end-to-end per dialect${quick ? ' (quick)' : ''}`);
 
-  const dir = mkdtempSync(join(tmpdir(), 'yusuan-bench-'));
-  try {
-    const path = join(dir, 'bench.sqlite');
-    await runDialect('SQLite (better-sqlite3, WAL)', (parse) => openStore({ sqlitePath: path, log: () => undefined, ...(parse ? { parse } : {}) }), factory, 1);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  if (!flag('--skip-sqlite')) {
+    const dir = tempDirRemovedOnExit('yusuan-bench-');
+    try {
+      const path = join(dir, 'bench.sqlite');
+      await runDialect('SQLite (better-sqlite3, WAL)', (parse) => openStore({ sqlitePath: path, log: () => undefined, ...(parse ? { parse } : {}) }), factory, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   if (flag('--skip-pg')) return;

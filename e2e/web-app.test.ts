@@ -99,6 +99,14 @@ describe('the web app', () => {
     expect(count).toBeGreaterThan(0);
     await h.screenshot('findings');
 
+    // Filtering by severity shows only that severity; 全部 brings the rest back.
+    await h.page.locator('#sec-findings button.chip-error').click();
+    const shown = await doc.findings().evaluateAll((els) => els.map((el) => el.className));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((c) => c.includes('finding-error'))).toBe(true);
+    await h.page.locator('#sec-findings button.chip', { hasText: '全部' }).click();
+    await expect(doc.findings().count()).resolves.toBe(count);
+
     // Putuo 2025 prints a 类 one 元 off the sum of its 款: a table finding whose 定位 link
     // scrolls to and highlights the cell, and the URL remembers it.
     const tableFinding = h.page.locator('#sec-findings li.finding[data-rule^="table."]').first();

@@ -17,9 +17,11 @@ const lineFinding = (l: SourceLine, message: string, raw: string, section?: Sect
   figures: [{ label: '原文', raw, location: { line: l.no } }],
 });
 
-/** Section of a line, from the model's anchors (budget disclosures only). */
-const sectionAt = (doc: BudgetDisclosure | PerformanceDeclaration, line: number): SectionKind | undefined => {
-  if (doc.kind !== 'budget-disclosure') return undefined;
+/** Section anchors of a document (first line of each section), computed once per document. */
+const anchorCache = new WeakMap<object, readonly [number, SectionKind][]>();
+const sectionAnchors = (doc: BudgetDisclosure): readonly [number, SectionKind][] => {
+  const cached = anchorCache.get(doc);
+  if (cached) return cached;
   const anchors: [number, SectionKind][] = [];
   if (doc.explanation) anchors.push([doc.explanation.text.source.line, 'explanation']);
   const firstTable = Math.min(...doc.tables.map((t) => t.title.source.line));
@@ -31,8 +33,15 @@ const sectionAt = (doc: BudgetDisclosure | PerformanceDeclaration, line: number)
   const firstProject = Math.min(...doc.projects.map((p) => p.line));
   if (Number.isFinite(firstProject)) anchors.push([firstProject, 'projects']);
   anchors.sort((a, b) => a[0] - b[0]);
+  anchorCache.set(doc, anchors);
+  return anchors;
+};
+
+/** Section of a line, from the model's anchors (budget disclosures only). */
+const sectionAt = (doc: BudgetDisclosure | PerformanceDeclaration, line: number): SectionKind | undefined => {
+  if (doc.kind !== 'budget-disclosure') return undefined;
   let current: SectionKind | undefined;
-  for (const [start, kind] of anchors) if (line >= start) current = kind;
+  for (const [start, kind] of sectionAnchors(doc)) if (line >= start) current = kind;
   return current;
 };
 
@@ -109,7 +118,7 @@ const budgetYearStatements = (ctx: AnyContext): FindingDraft[] => {
   return out;
 };
 
-const CITATION_CONTEXT = /[〔【\[（(]\s*$|^[^\s]{0,3}[号〕】\]]/;
+const CITATION_CONTEXT = /[〔【[（(]\s*$|^[^\s]{0,3}[号〕】\]]/;
 
 /** Other years in 编制说明 and 其他相关情况说明: a hint, since documents cite plans and dates. */
 const strayYears = (ctx: AnyContext): FindingDraft[] => {

@@ -180,7 +180,8 @@ const typoMutations = (lines: readonly string[], doc: BudgetDisclosure | Perform
   const anchors =
     doc.kind === 'budget-disclosure'
       ? [doc.explanation?.text.source.line, ...(doc.explanation?.mainItems.map((i) => i.line) ?? []), ...doc.projects.map((p) => p.line)]
-      : doc.projects.map((p) => p.explanation?.line);
+      : // Inside a project's text, not its heading (a heading with a typo may no longer read as one).
+        doc.projects.map((p) => p.explanation?.parts.overview?.source.line ?? p.explanation?.parts.plan?.source.line);
   const candidates = anchors.filter((l): l is number => l !== undefined && /[\u4e00-\u9fff]{4}/.test(lines[l - 1] ?? '') && !/。。|XX/.test(lines[l - 1] ?? ''));
   return deterministicSample(candidates, max).flatMap((line, i) => [
     i % 2 === 0
@@ -329,6 +330,10 @@ describe('mutation test on the corpus text', () => {
         `recall ${(recall * 100).toFixed(1)}% (${detected.length}/${judged.length}), precision ${(precision * 100).toFixed(1)}% ` +
         `(${onTargetCount} findings at the break, ${strayCount} elsewhere); by kind: ${[...byKind].map(([k, [d, n]]) => `${k} ${d}/${n}`).join(', ')}`,
     );
+    const declinedByKind = new Map<string, number>();
+    for (const o of outcomes.filter((x) => x.declined)) declinedByKind.set(`${o.doc.split('-').slice(0, 2).join('-')} ${o.mutation.kind}`, (declinedByKind.get(`${o.doc.split('-').slice(0, 2).join('-')} ${o.mutation.kind}`) ?? 0) + 1);
+    console.log(`  declined by the reader: ${[...declinedByKind].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+    for (const o of outcomes.filter((x) => x.declined)) console.log(`  declined: ${o.doc} 第${o.mutation.line}行 ${o.mutation.describe}`);
     for (const o of judged.filter((x) => !x.detected)) console.log(`  missed: ${o.doc} 第${o.mutation.line}行 ${o.mutation.describe}`);
     for (const o of judged.filter((x) => x.stray.length > 0).slice(0, 10))
       console.log(`  stray after ${o.doc} ${o.mutation.describe}: ${o.stray.map((f) => `${f.rule}@${f.location?.line}`).join(', ')}`);

@@ -29,6 +29,23 @@ export const squashName = (s: string): string =>
 export const isTrusted = (facts: TextFacts, table: TableNumber, row: TableRow): boolean =>
   !facts.ambiguousRows.has(rowKey(table, row.line)) && (row.unplaced?.length ?? 0) === 0;
 
+/**
+ * The first-column (合计) figure of a row, placement-independent: the printed cell, or — when the
+ * reader placed none of the row's figures — the first figure printed, since 合计 is always the
+ * first column. Undefined when some figures are placed but 合计 is not.
+ */
+export const firstColumnFigure = (t: BudgetTable, row: TableRow): MoneyFigure | undefined => {
+  const column = t.columns[0];
+  const placed = column !== undefined ? cellFigure(row, column) : undefined;
+  if (placed) return placed;
+  if (row.cells.some((c) => c.figure)) return undefined;
+  return row.unplaced?.[0];
+};
+
+/** Is the row's first-column figure known (placed, or recoverable as the first printed figure)? */
+export const firstColumnKnown = (t: BudgetTable, row: TableRow): boolean =>
+  (row.unplaced?.length ?? 0) === 0 || firstColumnFigure(t, row) !== undefined || row.cells.every((c) => !c.figure);
+
 export const codeRows = (t: BudgetTable): TableRow[] => t.rows.filter((r) => r.code !== undefined && r.kind === 'item');
 
 export const totalRow = (t: BudgetTable, side?: 'revenue' | 'expenditure'): TableRow | undefined =>

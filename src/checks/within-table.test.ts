@@ -68,6 +68,19 @@ describe('within-table rules', () => {
     expect(rules).not.toContain('table.row-total-equals-parts');
   });
 
+  it('still reports a row whose unplaced figures cannot add up in any placement', () => {
+    const d = mutable(buildBudget());
+    const row = d.tables.find((t) => t.number === 3)!.rows.find((r) => r.name === '行政运行')!;
+    const printed = row.cells.flatMap((c) => (c.figure ? [c.figure] : []));
+    (row as { unplaced?: unknown }).unplaced = [{ ...printed[0]!, raw: '300,000.03', amount: 30000003 }, printed[1]];
+    for (const c of row.cells) delete (c as { figure?: unknown }).figure;
+    const hits = run(d as BudgetDisclosure).filter((f) => f.rule === 'table.row-figures-add-up');
+    expect(hits.map((f) => [f.location?.table, f.location?.line, f.difference])).toEqual([[3, row.line, 3]]);
+    // Printed as they should be (300,000.00 and 300,000.00), nothing to report.
+    (row as { unplaced?: unknown }).unplaced = printed;
+    expect(run(d as BudgetDisclosure).map((f) => f.rule)).not.toContain('table.row-figures-add-up');
+  });
+
   it('leaves rows flagged ambiguous by a diagnostic out of the arithmetic', () => {
     const d = mutable(buildBudget());
     setCell(d, 3, '201 41 01', '合计', '300,000.01');

@@ -10,6 +10,8 @@ import {
   cell,
   cellLocation,
   childrenOf,
+  firstColumnFigure,
+  firstColumnKnown,
   classRows,
   codeRows,
   expenditureClassRows,
@@ -63,17 +65,58 @@ const rowTotalEqualsParts = (ctx: BudgetContext): FindingDraft[] => {
   return out;
 };
 
+/**
+ * Rows whose figures the reader could not place: whatever their columns, 合计 is the first
+ * column, so the first printed figure is the total and the others are its parts. When they
+ * cannot add up under any placement, that is a finding which needs no placement.
+ */
+const rowFiguresAddUp = (ctx: BudgetContext): FindingDraft[] => {
+  const out: FindingDraft[] = [];
+  for (const spec of TOTAL_AND_PARTS) {
+    const t = table(ctx.document, spec.table);
+    if (!t) continue;
+    for (const row of t.rows) {
+      // Table 4: only the expenditure side has 合计 and parts.
+      if (t.number === 4 && row.side !== 'expenditure') continue;
+      const unplaced = row.unplaced ?? [];
+      if (unplaced.length === 0) continue;
+      const placedTotal = cell(row, spec.total);
+      const placedParts = spec.parts.map((p) => cell(row, p)).filter((f) => f !== undefined);
+      const total = placedTotal ?? unplaced[0]!;
+      const parts = [...placedParts, ...unplaced.filter((f) => f !== total)];
+      if (parts.length === 0) continue;
+      const sum = sumFen(parts.map((f) => f.amount));
+      if (sum === total.amount) continue;
+      const location = { line: row.line, section: 'tables' as const, table: t.number, row: rowLabel(row) };
+      out.push(
+        moneyMismatch({
+          message: `表${t.number}「${rowLabel(row)}」行印出的数字无论如何排列都不能使${spec.total}等于其余各数之和`,
+          left: figureOf(`${spec.total}（首个数字）`, total),
+          right: computedFigure('其余数字之和', sum, location),
+          location,
+          extra: partFigures(parts.map((f) => ({ label: f.source.column ?? '未定列', figure: f }))),
+        }),
+      );
+    }
+  }
+  return out;
+};
+
 const parentEqualsChildren = (ctx: BudgetContext): FindingDraft[] => {
   const out: FindingDraft[] = [];
   for (const t of ctx.document.tables) {
     if (![2, 3, 5, 6, 7, 8].includes(t.number)) continue;
     for (const parent of codeRows(t)) {
-      if (!isTrusted(ctx, t.number, parent)) continue;
       const children = childrenOf(t, parent);
-      if (children.length === 0 || children.some((c) => !isTrusted(ctx, t.number, c))) continue;
+      if (children.length === 0) continue;
+      const allTrusted = isTrusted(ctx, t.number, parent) && children.every((c) => isTrusted(ctx, t.number, c));
       for (const column of t.columns) {
-        const p = cell(parent, column);
-        const kids = children.map((c) => cell(c, column));
+        // The first column (合计) does not depend on placement; the others need every row placed.
+        const first = column === t.columns[0];
+        if (!allTrusted && !(first && [parent, ...children].every((r) => firstColumnKnown(t, r)))) continue;
+        const pick = (r: TableRow) => (first ? firstColumnFigure(t, r) : cell(r, column));
+        const p = pick(parent);
+        const kids = children.map(pick);
         if (!p && kids.every((k) => !k)) continue;
         const sum = sumFen(kids.map((k) => k?.amount ?? ZERO_FEN));
         const printed = p?.amount ?? ZERO_FEN;
@@ -102,10 +145,14 @@ const totalRowEqualsClasses = (ctx: BudgetContext): FindingDraft[] => {
     if ([2, 3, 5, 6, 7, 8].includes(t.number)) {
       const total = totalRow(t);
       const classes = classRows(t);
-      if (!total || !isTrusted(ctx, t.number, total) || classes.some((c) => !isTrusted(ctx, t.number, c))) continue;
+      if (!total) continue;
+      const allTrusted = isTrusted(ctx, t.number, total) && classes.every((c) => isTrusted(ctx, t.number, c));
       for (const column of t.columns) {
-        const printed = cell(total, column);
-        const kids = classes.map((c) => cell(c, column));
+        const first = column === t.columns[0];
+        if (!allTrusted && !(first && [total, ...classes].every((r) => firstColumnKnown(t, r)))) continue;
+        const pick = (r: TableRow) => (first ? firstColumnFigure(t, r) : cell(r, column));
+        const printed = pick(total);
+        const kids = classes.map(pick);
         if (!printed && kids.every((k) => !k)) continue;
         const sum = sumFen(kids.map((k) => k?.amount ?? ZERO_FEN));
         if (sum === (printed?.amount ?? ZERO_FEN)) continue;
@@ -243,6 +290,16 @@ export const WITHIN_TABLE_RULES: readonly Rule[] = [
     explanation:
       '表2（合计 = 财政拨款收入 + 事业收入 + 事业单位经营收入 + 其他收入）、表3/5/6/7（合计 = 基本支出 + 项目支出）、表4支出侧（合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算）和表8（合计 = 人员经费 + 公用经费）的每一行，合计列必须等于组成列之和，精确到分。组成列全部未印出的行不核对（版式可能省略空单元格）；读取器标记为位置不确定的行不参与核对。',
     check: rowTotalEqualsParts,
+  },
+  {
+    id: 'table.row-figures-add-up',
+    family: 'within-table',
+    severity: 'error',
+    on: 'budget',
+    title: '无法定列的行，其数字也必须能相加',
+    explanation:
+      '版式省略空单元格时，读取器按表格算术确定数字所在的列；确定不了的行（数字未定列）不参与其他核对。但合计总在第一列：行中第一个数字是合计，其余是组成部分，与它们落在哪一列无关。其余数字之和不等于第一个数字时，任何排列都不成立，报告为错误。',
+    check: rowFiguresAddUp,
   },
   {
     id: 'table.parent-equals-children',

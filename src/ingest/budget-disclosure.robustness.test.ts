@@ -76,7 +76,7 @@ describe('the budget disclosure reader under random damage', () => {
         const text = apply(fronts[d] ?? [], ms);
         const r = readBudgetDisclosure(text, NO_PARTS);
         expect(r.document.kind).toBe('budget-disclosure');
-        expect(malformed(r.diagnostics, text.split('\n').length)).toEqual([]);
+        expect(malformed(r.diagnostics, text.split(/\r\n|\n|\r/).length)).toEqual([]);
       }),
       { numRuns: 1500 },
     );
@@ -87,7 +87,7 @@ describe('the budget disclosure reader under random damage', () => {
       fc.property(fc.nat(docs.length - 1), fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (d, ms) => {
         const text = apply(docs[d] ?? [], ms);
         const r = parseBudgetDisclosure(text);
-        expect(malformed(r.diagnostics, text.split('\n').length)).toEqual([]);
+        expect(malformed(r.diagnostics, text.split(/\r\n|\n|\r/).length)).toEqual([]);
       }),
       { numRuns: 100 },
     );

@@ -17,7 +17,7 @@ import {
   type SectionKind,
   type TableNumber,
 } from '#domain/index.ts';
-import { readBudgetTables } from './budget-tables.ts';
+import { matchTableTitle, readBudgetTables } from './budget-tables.ts';
 import { readExplanation } from './narrative/explanation.ts';
 import { readDuties, readGlossary, readHeader, readInstitutions } from './narrative/front-matter.ts';
 import { joinLines } from './narrative/joined.ts';
@@ -151,7 +151,10 @@ export const readBudgetDisclosure = (text: string, readers: PartReaders): ParseR
     }
   }
 
-  const level: DocumentLevel = headerReading.level ?? 'department';
+  // The title decides the level; without one, the tables' titles (`2025年单位支出预算总表`) do.
+  const tableLevels = tables.map((t) => matchTableTitle(t.title.text)?.level);
+  const unitTables = tableLevels.filter((l) => l === 'unit').length;
+  const level: DocumentLevel = headerReading.level ?? (unitTables > 0 && unitTables * 2 >= tableLevels.length ? 'unit' : 'department');
   const document: BudgetDisclosure = {
     kind: 'budget-disclosure',
     level,

@@ -42,6 +42,8 @@ describe('matchTableTitle', () => {
     ['2025年部门一般公共预算基本支出部门预算经济分类预算表', 8, 'department', 2025],
     ['部门“三公”经费和机关运行经费预算表', 9, 'department', undefined],
     ['2025年部门“三公”经费和机关运行经费预算表', 9, 'department', 2025],
+    ['表一 2025年部门财务收支预算总表', 1, 'department', 2025],
+    ['2025年部门收入预算总表（单位：万元）', 2, 'department', 2025],
   ] as const)('recognises %s', (text, number, level, year) => {
     expect(matchTableTitle(text)).toEqual({ number, level, ...(year !== undefined ? { year } : {}) });
   });
@@ -422,6 +424,33 @@ describe('readBudgetTables: layouts', () => {
     expect(t.rows[0]?.cells.map((c) => c.figure?.amount)).toEqual([47_910_000, 0, 1_350_000, 46_560_000, 25_000_000, 21_560_000, 443_180_000]);
   });
 
+  it('reads table 9 with a row label, in tab-separated cells', () => {
+    const { tables } = read(
+      ['2025年部门“三公”经费和机关运行经费预算表', '编制部门：某某局\t单位：元', '项目\t合计\t因公出国(境)费\t公务接待费\t小计\t购置费\t运行费\t机关运行经费', '预算数\t6,000.00\t\t6,000.00\t\t\t\t'].join('\n'),
+    );
+    const r = table(tables, 9).rows[0];
+    expect(r?.cells.map((c) => c.figure?.raw ?? '')).toEqual(['6,000.00', '', '6,000.00', '', '', '', '']);
+    expect(r?.cells[2]?.placement).toBe('printed');
+  });
+
+  it('drops a bare page number before a page break but keeps bare figures elsewhere', () => {
+    const { tables, codes } = read(table3('201', '一般公共服务支出', '300', '0', '300', '12', '\f合计', '300', '0', '300'));
+    const t = table(tables, 3);
+    expect(t.rows.map((r) => r.cells.map((c) => c.figure?.raw ?? ''))).toEqual([
+      ['300', '0', '300'],
+      ['300', '0', '300'],
+    ]);
+    expect(codes).not.toContain('table-row-extra-figures');
+  });
+
+  it('takes the unit printed on the title line', () => {
+    const { tables } = read(['2025年部门支出预算总表（单位：万元）', '功能分类科目名称 合计 基本支出 项目支出', '201 一般公共服务支出 1.5 0 1.5'].join('\n'));
+    const t = table(tables, 3);
+    expect(t.unit).toBe('万元');
+    expect(t.title.text).toBe('2025年部门支出预算总表（单位：万元）');
+    expect(t.rows[0]?.cells[0]?.figure?.amount).toBe(1_500_000);
+  });
+
   it('reads table 1 from the whole document: skips the TOC, keeps the note, stops at the next section', () => {
     const doc = [
       '目   录',
@@ -434,7 +463,7 @@ describe('readBudgetTables: layouts', () => {
       '项  目 预算数 项  目 预算数',
       '一、财政拨款收入 1,000.00 一、一般公共服务支出 1,000.00',
       '1. 一般公共预算资金 1,000.00 二、国防支出',
-      '二、事业收入',
+      '二、事业收入 公共安全支出',
       '收入总计 1,000.00 支出总计 1,000.00',
       '注：2025年本部门收入预算0.1万元，',
       '比上年持平。',
@@ -452,6 +481,7 @@ describe('readBudgetTables: layouts', () => {
       'revenue:1.一般公共预算资金',
       'expenditure:二、国防支出',
       'revenue:二、事业收入',
+      'expenditure:公共安全支出',
       'revenue:收入总计',
       'expenditure:支出总计',
     ]);

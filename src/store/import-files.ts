@@ -74,7 +74,7 @@ export const describeFileImport = (r: FileImportResult): string => {
   const count = (s: string) => o.findings.filter((f) => f.severity === s).length;
   const diagnosticErrors = o.diagnostics.filter((x) => x.severity === 'error').length;
   return [
-    STATUS_WORDS[o.status].padEnd(4, '　'),
+    STATUS_WORDS[o.status].padEnd(3, '　'),
     `#${d.documentId} v${d.version}`,
     `${d.department} ${d.year ?? '（年度不明）'} ${KIND_WORDS[d.kind] ?? d.kind}`,
     ` 核对：错误 ${count('error')}，警告 ${count('warning')}，提示 ${count('info')}`,

@@ -242,11 +242,25 @@ describeEachDialect('store', (open, dialect) => {
     expect(dialect === 'sqlite' || dialect === 'postgres').toBe(true);
   });
 
+  it('matches regardless of letter case and full-width letters, quoting the text as printed', async () => {
+    const store = await open({ parse: parseTestDocument, check: bigProjectCheck });
+    await store.importDocument(testDocumentText(cloudBudget({ projects: [{ name: '办公OA系统升级', amountFen: 10_000_00, overview: '升级ＧＩＳ平台。' }] })));
+    for (const q of ['oa系统', 'OA', 'ｏａ系', 'gis平台', 'GIS']) {
+      const hits = await store.search({ q, limit: 10, offset: 0 });
+      expect(hits.items.map((h) => h.project), q).toEqual(['办公OA系统升级']);
+    }
+    expect((await store.search({ q: 'oa系统', limit: 10, offset: 0 })).items[0]?.snippet).toContain('办公OA系统升级');
+  });
+
   it('rejects a document the reader does not recognise and writes nothing', async () => {
     const store = await open({ parse: parseTestDocument, check: bigProjectCheck });
     const outcome = await store.importDocument('这不是预算文件');
     expect(outcome.status).toBe('rejected');
     expect(outcome.diagnostics.map((d) => d.code)).toEqual(['not-a-budget-document']);
+    expect((await rowCounts(store))['documents']).toBe(0);
+    const binary = await store.importDocument(`${testDocumentText(cloudBudget())}\u0000\u0001`);
+    expect(binary.status).toBe('rejected');
+    expect(binary.diagnostics.map((d) => d.code)).toEqual(['not-a-text-file']);
     expect((await rowCounts(store))['documents']).toBe(0);
   });
 

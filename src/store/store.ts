@@ -156,6 +156,16 @@ export class BudgetStore {
     const existing = await this.outcomeForSha(sha256);
     if (existing !== undefined) return existing;
 
+    // Text columns (PostgreSQL) cannot hold NUL, and a text with NUL bytes is a binary file anyway.
+    if (text.includes('\u0000')) {
+      const line = text.slice(0, text.indexOf('\u0000')).split('\n').length;
+      return {
+        status: 'rejected',
+        created: false,
+        findings: [],
+        diagnostics: [{ code: 'not-a-text-file', severity: 'error', message: '文件含有 NUL 字节，不是文本文件（PDF 等请先转换为 UTF-8 文本）', location: { line } }],
+      };
+    }
     const parsed = this.parse(text);
     if (parsed.kind === 'unknown') {
       return { status: 'rejected', created: false, findings: [], diagnostics: parsed.diagnostics };

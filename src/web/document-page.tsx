@@ -3,10 +3,10 @@
  * header and totals, findings, charts, the nine tables, the narrative and the projects.
  * `focus` (a DOM id from the URL) scrolls to and highlights a cell once the page has rendered.
  */
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Finding, SourceLocation } from '#domain/index.ts';
-import { exportUrl, getDepartmentYear, getDocument } from './api.ts';
+import { exportUrl, getDepartmentYear, getDocument, getDocumentVersions } from './api.ts';
 import type { DocumentDetail } from './api.ts';
 import { BudgetTableView, FlaggedCells } from './budget-tables.tsx';
 import { documentTotals, isBudget } from './chart-data.ts';
@@ -52,6 +52,37 @@ const elementFor = (loc: SourceLocation, entries: readonly ProjectEntry[]): HTML
     if (el) return el;
   }
   return undefined;
+};
+
+/** Stored versions of this document, loaded when the list is opened. */
+const VersionList = ({ documentId }: { readonly documentId: number }): ReactNode => {
+  const state = useAsync((signal) => getDocumentVersions(documentId, signal), [documentId]);
+  if (state.status === 'loading') return <p className="muted">正在加载…</p>;
+  if (state.status === 'error') return <p className="text-error">{state.message}</p>;
+  return (
+    <ul className="versions">
+      {state.data.map((v) => (
+        <li key={v.documentId}>
+          <a href={href.document(v.documentId)}>第 {v.version} 版</a>
+          <span className="muted">
+            {' '}
+            · 导入于 {shortDateTime(v.importedAt)}
+            {v.sourceName ? ` · ${v.sourceName}` : ''} · SHA-256 {v.sha256.slice(0, 12)}…
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+};
+
+const Versions = ({ documentId }: { readonly documentId: number }): ReactNode => {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="versions-box" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>版本历史</summary>
+      {open ? <VersionList documentId={documentId} /> : null}
+    </details>
+  );
 };
 
 const KIND_TITLE: Readonly<Record<DocumentDetail['kind'], string>> = {
@@ -106,6 +137,7 @@ const Header = ({ d }: { readonly d: DocumentDetail }): ReactNode => {
         <a href={exportUrl(d.documentId, 'projects')}>导出项目 CSV</a>
         <a href={exportUrl(d.documentId, 'json')}>导出 JSON</a>
       </div>
+      <Versions documentId={d.documentId} />
       <nav className="doc-nav" aria-label="本页目录">
         <a href={`#${SECTION_IDS.findings}`} onClick={jump(SECTION_IDS.findings)}>审核发现</a>
         {isBudget(d) ? (
@@ -144,6 +176,14 @@ const DocumentView = ({ d, focus, focusHref }: { readonly d: DocumentDetail; rea
     },
     [entries, focusHref],
   );
+
+  useEffect(() => {
+    const previous = document.title;
+    document.title = `${d.department}${d.year !== undefined ? ` ${d.year}年` : ''}${KIND_TITLE[d.kind]} · 部门预算公开`;
+    return () => {
+      document.title = previous;
+    };
+  }, [d]);
 
   useEffect(() => {
     if (!focus) return;

@@ -3,10 +3,12 @@
  * finding has a 定位 link that scrolls to and highlights the cell, row, project or section it
  * points at.
  */
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { describeLocation, fen, formatYuanGrouped } from '#domain/index.ts';
 import type { Diagnostic, Finding, FindingFigure, Severity } from '#domain/index.ts';
 import { SeverityBadge } from './common.tsx';
+import { SEVERITY_LABEL } from './format.ts';
 import { SECTION_IDS } from './table-layout.ts';
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
@@ -26,13 +28,31 @@ export const FindingsList = ({
   /** Scroll to a finding's location; returns false when nothing on the page matches it. */
   readonly onLocate: (f: Finding) => void;
 }): ReactNode => {
+  const [only, setOnly] = useState<Severity | undefined>(undefined);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
   const sorted = findings
     .map((f, i) => ({ f, i }))
+    .filter(({ f }) => only === undefined || f.severity === only)
     .toSorted((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || (a.f.location?.line ?? 0) - (b.f.location?.line ?? 0));
   return (
     <section className="card" id={SECTION_IDS.findings}>
       <h2>审核发现（{findings.length} 条）</h2>
       {findings.length === 0 ? <p className="text-ok">未发现问题：各项勾稽关系均成立。</p> : null}
+      {findings.length > 0 ? (
+        <div className="chips" role="group" aria-label="按严重程度筛选">
+          <button type="button" className={only === undefined ? 'chip active' : 'chip'} onClick={() => setOnly(undefined)}>
+            全部 {findings.length}
+          </button>
+          {(['error', 'warning', 'info'] as const).map((sev) =>
+            counts[sev] > 0 ? (
+              <button key={sev} type="button" className={only === sev ? `chip active chip-${sev}` : `chip chip-${sev}`} onClick={() => setOnly(sev)}>
+                {SEVERITY_LABEL[sev]} {counts[sev]}
+              </button>
+            ) : null,
+          )}
+        </div>
+      ) : null}
       <ol className="findings">
         {sorted.map(({ f, i }) => (
           <li key={i} className={`finding finding-${f.severity}`} data-rule={f.rule}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenToWanYuanInput, signedPercent, signedYuan, wanYuan, wanYuanInputToFen, yuan } from './format.ts';
+import { fenToWanYuanInput, signedPercent, signedYuan, wanYuan, wanYuanExact, wanYuanFigure, wanYuanInputToFen, yuan } from './format.ts';
 
 describe('money display from integer 分', () => {
   it.each([
@@ -16,6 +16,14 @@ describe('money display from integer 分', () => {
     expect(wanYuan(3686445000)).toBe('3,686.45 万元');
     expect(wanYuan(3686444999)).toBe('3,686.44 万元');
     expect(wanYuan(3686485448, 6)).toBe('3,686.485448 万元');
+  });
+
+  it('shows 万元 columns without the unit and exact 万元 in its shortest form', () => {
+    expect(wanYuanFigure(1897675510)).toBe('1,897.68');
+    expect(wanYuanFigure(undefined)).toBe('—');
+    expect(wanYuanExact(140000000)).toBe('140.00 万元');
+    expect(wanYuanExact(6160000)).toBe('6.16 万元');
+    expect(wanYuanExact(3686485448)).toBe('3,686.485448 万元');
   });
 
   it('signs changes', () => {

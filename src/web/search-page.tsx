@@ -111,18 +111,42 @@ const SearchForm = ({ query }: { readonly query: Readonly<Record<string, string>
   );
 };
 
-const Hit = ({ h }: { readonly h: SearchHit }): ReactNode => (
+/** Split `text` around case-insensitive occurrences of `q`, marking the matches. */
+export const markMatches = (text: string, q: string): { readonly text: string; readonly match: boolean }[] => {
+  const needle = q.trim().toLowerCase();
+  if (needle === '') return [{ text, match: false }];
+  const out: { text: string; match: boolean }[] = [];
+  const hay = text.toLowerCase();
+  let from = 0;
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, from)) {
+    if (at > from) out.push({ text: text.slice(from, at), match: false });
+    out.push({ text: text.slice(at, at + needle.length), match: true });
+    from = at + needle.length;
+  }
+  if (from < text.length) out.push({ text: text.slice(from), match: false });
+  return out;
+};
+
+const Marked = ({ text, q }: { readonly text: string; readonly q: string }): ReactNode => (
+  <>
+    {markMatches(text, q).map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+  </>
+);
+
+const Hit = ({ h, q }: { readonly h: SearchHit; readonly q: string }): ReactNode => (
   <li className={`hit hit-${h.kind}`}>
     <div className="hit-head">
       <span className={`badge ${h.kind === 'project' ? 'badge-info' : 'badge-indicator'}`}>{h.kind === 'project' ? '项目' : '指标'}</span>
-      <a href={href.document(h.documentId, h.project ? `project:${h.project}` : undefined)} className="hit-title">{h.project || '（未命名项目）'}</a>
+      <a href={href.document(h.documentId, h.project ? `project:${h.project}` : undefined)} className="hit-title">{h.project ? <Marked text={h.project} q={q} /> : '（未命名项目）'}</a>
       {h.amountFen !== undefined ? <span className="hit-amount">{wanYuanExact(h.amountFen)}</span> : null}
     </div>
     <div className="muted">
       {h.department}
       {h.year !== undefined ? ` · ${h.year}年` : ''}
     </div>
-    <div className="snippet">{h.snippet}</div>
+    <div className="snippet">
+      <Marked text={h.snippet} q={q} />
+    </div>
   </li>
 );
 
@@ -141,7 +165,7 @@ const Results = ({ params, query }: { readonly params: SearchParams; readonly qu
       {items.length === 0 ? <p className="muted">没有找到匹配的项目或指标。</p> : null}
       <ol className="hits">
         {items.map((h, i) => (
-          <Hit key={`${h.documentId}-${h.kind}-${i}`} h={h} />
+          <Hit key={`${h.documentId}-${h.kind}-${i}`} h={h} q={params.q} />
         ))}
       </ol>
       <div className="form-row">

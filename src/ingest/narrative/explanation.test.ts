@@ -124,6 +124,17 @@ describe('readExplanation — other wordings', () => {
     expect(e.mainItems.map((i) => [i.ordinal, i.subject, i.amount.amount])).toEqual([[1, '行政运行', 300_000_000]]);
   });
 
+  it('reads items numbered with Chinese ordinals', () => {
+    const { e } = read(`财政拨款支出主要内容如下：
+（一）“行政运行”科目300万元，主要用于日常运转。（二）“一般行政管理事务”科目20.5万元，主要用于业务。
+十一、“其他支出”科目1万元，主要用于其他。`);
+    expect(e.mainItems.map((i) => [i.ordinal, i.subject, i.amount.amount])).toEqual([
+      [1, '行政运行', 300_000_000],
+      [2, '一般行政管理事务', 20_500_000],
+      [11, '其他支出', 1_000_000],
+    ]);
+  });
+
   it('warns when items skip a number and when figures are missing', () => {
     const { e, codes } = read(`财政拨款支出主要内容如下：
 1.“行政运行”科目1万元，主要用于甲。

@@ -8,7 +8,7 @@
  */
 import type { BudgetExplanation, MainExpenditureItem, MoneyFigure, NarrativeAmount, TextBlock } from '#domain/index.ts';
 import { AMOUNT_TAIL, groupOffset, locate, moneyAt, readChangeAt, textAt, type NarrativeContext } from './figures.ts';
-import { NUM, formatParagraphs } from './joined.ts';
+import { NUM, formatParagraphs, parseCountText } from './joined.ts';
 
 type NamedAmount = { readonly name: string } & NarrativeAmount;
 
@@ -56,9 +56,11 @@ const FISCAL_PARTS: ReadonlyArray<readonly [string, RegExp]> = [
 ];
 
 const MAIN_ITEMS_MARKER = /(?:财政拨款支出)?主要内容(?:如下)?[：:]?/d;
-const ITEM_START = /(?<![\d.])(\d{1,3})[.．、](?!\d)(?=[“"「『])/g;
+/** An item's number: `1.`, `1、`, `（一）`, `一、` — always followed by the quoted 科目. */
+const ORDINAL = String.raw`(?:(\d{1,3})[.．、](?!\d)|[（(]([一二三四五六七八九十]{1,4})[）)]|([一二三四五六七八九十]{1,4})、)`;
+const ITEM_START = new RegExp(String.raw`(?<![\d.])${ORDINAL}(?=[“"「『])`, 'g');
 const ITEM_HEAD = new RegExp(
-  String.raw`^(\d{1,3})[.．、][“"「『]([^”"」』]+)[”"」』](?:科目)?(?:预算)?(?:为|安排)?(?:[，,])?(${NUM})(万元|元)`,
+  String.raw`^${ORDINAL}[“"「『]([^”"」』]+)[”"」』](?:科目)?(?:预算)?(?:为|安排)?(?:[，,])?(${NUM})(万元|元)`,
   'd',
 );
 const SUBJECT_PATH = /^(.+?)[（(](\d*)类[）)](.+?)[（(](\d*)款[）)](?:(.+?)[（(](\d*)项[）)])?$/;
@@ -92,13 +94,14 @@ const readItem = (ctx: NarrativeContext, start: number, end: number): MainExpend
   const text = ctx.joined.text;
   const itemText = text.slice(start, end);
   const m = ITEM_HEAD.exec(itemText);
-  if (!m || m[1] === undefined || m[2] === undefined || m[3] === undefined || m[4] === undefined) {
+  const ordinalText = m?.[1] ?? m?.[2] ?? m?.[3];
+  const ordinal = ordinalText !== undefined ? parseCountText(ordinalText) : undefined;
+  if (!m || ordinal === undefined || m[4] === undefined || m[5] === undefined || m[6] === undefined) {
     ctx.sink.warning('item-unreadable', `无法读取财政拨款支出主要内容条目：「${itemText.slice(0, 40)}」`, locate(ctx, start));
     return undefined;
   }
-  const ordinal = Number(m[1]);
   const field = `财政拨款支出主要内容.${ordinal}`;
-  const amount = moneyAt(ctx, m[3], m[4], start + groupOffset(m, 3), field);
+  const amount = moneyAt(ctx, m[5], m[6], start + groupOffset(m, 5), field);
   if (!amount) return undefined;
   const afterAmount = m[0].length;
   const purposeMatch = /^[，,]?主要用于([^。]*)/d.exec(itemText.slice(afterAmount));
@@ -126,8 +129,8 @@ const readItem = (ctx: NarrativeContext, start: number, end: number): MainExpend
   }
   return {
     ordinal,
-    subject: m[2],
-    ...readSubject(m[2]),
+    subject: m[4],
+    ...readSubject(m[4]),
     amount,
     ...(purpose ? { purpose } : {}),
     ...(change ? { change } : {}),

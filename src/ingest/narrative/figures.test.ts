@@ -55,6 +55,17 @@ describe('readChangeAt', () => {
     expect(changeAfter('X万元AMOUNT，比2024年预算减少1,000.50元。').read?.change.amount).toMatchObject({ amount: 100050, unit: '元' });
   });
 
+  it.each([
+    ['公务接待费1.2万元AMOUNT，同比下降20%。', '下降', undefined, 2000],
+    ['公务接待费1.2万元AMOUNT，较上年度减少0.3万元，下降20%。', '减少', 300_000, 2000],
+    ['收入预算100万元AMOUNT，与上年相比增加10万元，增长11.11%。', '增加', 1_000_000_0, 1111],
+  ])('reads other districts’ wording: %s', (sentence, direction, amount, percent) => {
+    const c = changeAfter(sentence).read?.change;
+    expect(c?.direction).toBe(direction);
+    expect(c?.amount?.amount).toBe(amount);
+    expect(c?.percent?.hundredths).toBe(percent);
+  });
+
   it('finds nothing when no comparison follows', () => {
     expect(changeAfter('事业收入0.00万元AMOUNT；事业单位经营收入0.00万元').read).toBeUndefined();
   });

@@ -86,7 +86,7 @@ export const groupOffset = (m: RegExpExecArray, i: number): number => m.indices?
  * 4 number, 5 unit or %, 6 percent direction, 7 percent, 8 reason.
  */
 const CHANGE_RE = new RegExp(
-  String.raw`^[，,。；;]?(?:与|比|较|同)(?:(\d{4})年度?|上年度?|上一年度?|去年)?(?:的)?(?:当年)?(预算执行数|执行数|预算数|预算)?(?:相比|比较)?[，,]?` +
+  String.raw`^[，,。；;]?(?:同比|与|比|较)(?:(\d{4})年度?|上年度?|上一年度?|去年)?(?:的)?(?:当年)?(预算执行数|执行数|预算数|预算)?(?:相比|比较)?[，,]?` +
     String.raw`(增加|减少|持平|增长|下降)(?:了)?(?:(${NUM})(万元|元|%))?` +
     String.raw`(?:[，,](?:同比)?(增长|下降|减少|增加)(${NUM})%)?` +
     String.raw`(?:[，,。；;]?(?:主要)?原因(?:是|为|主要是)[：:]?([^。；;]*))?`,

@@ -25,6 +25,11 @@ describe('readHeader', () => {
     expect(h.level).toBe('unit');
   });
 
+  it('reads a title and its department printed on one line', () => {
+    const lines = toLines('上海市某区2026年区级部门预算    预算主管部门：上海市某区某局');
+    expect(readHeader(lines, lines).header).toMatchObject({ title: { text: '上海市某区2026年区级部门预算' }, year: 2026, department: '上海市某区某局' });
+  });
+
   it('recognises an adjusted budget', () => {
     const lines = toLines('上海市松江区2025年区级部门调整预算');
     expect(readHeader(lines, lines).phase).toBe('adjusted');

@@ -37,7 +37,14 @@ export const readHeader = (headerLines: readonly SourceLine[], allLines: readonl
   for (let i = 0; i < candidates.length; i++) {
     const l = candidates[i];
     if (l === undefined || l.text === '') continue;
-    const s = squash(l.text);
+    const whole = squash(l.text);
+    // Title and `预算主管部门：…` printed on one line: read them apart.
+    const split = /^(.+?)((?:预算主管部门|主管部门|预算单位)[:：].+)$/.exec(whole);
+    if (split?.[1] !== undefined && split[2] !== undefined && TITLE_RE.test(split[1])) {
+      const d = DEPARTMENT_RE.exec(split[2]);
+      if (d && department === undefined) department = d[1];
+    }
+    const s = split?.[1] !== undefined && TITLE_RE.test(split[1]) ? split[1] : whole;
     if (title === undefined) {
       // A title may be broken over two lines (`上海市松江区2025年` / `区级部门预算`).
       const next = candidates.slice(i + 1).find((n) => n.text !== '');

@@ -207,7 +207,7 @@ const equipmentCounts = (ctx: NarrativeContext, from: number, to: number, prefix
 
 const readAssets = (ctx: NarrativeContext, span: Span): StateAssets => {
   const text = ctx.joined.text;
-  const dateM = find(text, /截至(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?/, span);
+  const dateM = find(text, /截(?:至|止)(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?/, span);
   const asOf =
     dateM?.[1] !== undefined && dateM[2] !== undefined
       ? `${dateM[1]}-${dateM[2].padStart(2, '0')}${dateM[3] !== undefined ? `-${dateM[3].padStart(2, '0')}` : ''}`
@@ -225,7 +225,7 @@ const readAssets = (ctx: NarrativeContext, span: Span): StateAssets => {
 
   const statements: TextBlock[] = [];
   for (const m of text.slice(span.start, span.end).matchAll(/[^。，,；;]*(?:无|暂无|没有)[^。，,；;]*(?:情况|计划|保有)[^。，,；;]*/g)) {
-    const s = m[0].replace(/^截至\d{4}年\d{1,2}月(?:\d{1,2}日)?/, '');
+    const s = m[0].replace(/^截(?:至|止)\d{4}年\d{1,2}月(?:\d{1,2}日)?/, '');
     statements.push(textAt(ctx, s, span.start + m.index, '国有资产'));
   }
   return {

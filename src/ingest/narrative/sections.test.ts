@@ -85,3 +85,31 @@ describe('segmentSections', () => {
     expect(body('header')).toEqual(['上海市普陀区2025年区级部门预算', '预算主管部门：上海市普陀区人民政府万里街道办事处']);
   });
 });
+
+describe('segmentSections with a table of contents without leader dots', () => {
+  const doc = `上海市某区2026年区级部门预算
+预算主管部门：某局
+目录
+一、部门主要职能 3
+二、部门机构设置 4
+三、名词解释 5
+四、部门预算编制说明 6
+五、其他相关情况说明 9
+一、部门主要职能
+职能正文。
+二、部门机构设置
+机构正文。
+三、名词解释
+解释。
+四、部门预算编制说明
+说明。
+五、其他相关情况说明
+其他。`;
+  const seg = segmentSections(toLines(doc));
+
+  it('treats headings that recur later as contents entries', () => {
+    expect(seg.sections.get('contents')?.lines.map((l) => l.no)).toEqual([4, 5, 6, 7, 8]);
+    expect(seg.sections.get('duties')?.heading.map((l) => l.no)).toEqual([9]);
+    expect(seg.sections.get('other-information')?.lines.map((l) => l.text)).toEqual(['其他。']);
+  });
+});

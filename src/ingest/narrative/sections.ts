@@ -6,7 +6,7 @@
  * furniture does not open a section twice.
  */
 import { matchTableTitle } from '../budget-tables.ts';
-import { isTocLine, squash, type SourceLine } from '../text.ts';
+import { isPageFurniture, isTocLine, squash, type SourceLine } from '../text.ts';
 
 export type BudgetSectionKind =
   | 'header'
@@ -74,6 +74,12 @@ export const segmentSections = (lines: readonly SourceLine[]): Segmentation => {
   let current: BudgetSectionKind = 'header';
   let body = open('header', []);
   let inContents = false;
+  // Where each kind's heading last occurs: a contents entry is a heading that occurs again later.
+  const lastOfKind = new Map<BudgetSectionKind, number>();
+  lines.forEach((l, i) => {
+    const k = classifyHeading(l.text.replace(/\s+\d{1,3}$/, ''));
+    if (k !== undefined) lastOfKind.set(k, i);
+  });
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -81,7 +87,8 @@ export const segmentSections = (lines: readonly SourceLine[]): Segmentation => {
     const text = line.text;
     if (inContents) {
       // A table of contents runs while lines carry leader dots (or are blank).
-      if (text === '' || isTocLine(text)) {
+      const entry = classifyHeading(text.replace(/\s+\d{1,3}$/, ''));
+      if (text === '' || isTocLine(text) || isPageFurniture(text) || (entry !== undefined && (lastOfKind.get(entry) ?? -1) > i)) {
         body.lines.push(line);
         continue;
       }

@@ -126,8 +126,19 @@ const byName = (t: WorkingTable | undefined, name: string, side?: TableSide): Wo
 const totalRow = (t: WorkingTable | undefined, side?: TableSide): WorkingRow | undefined =>
   t?.rows.find((r) => r.kind === 'total' && (side === undefined || r.side === side));
 
-const byCode = (t: WorkingTable | undefined, code: string): WorkingRow | undefined =>
-  t?.rows.find((r) => r.code !== undefined && formatCode(r.code) === code);
+const codeIndexes = new WeakMap<WorkingTable, Map<string, WorkingRow>>();
+
+/** The first row of a code (indexed once per table: lookups run for every row of another table). */
+const byCode = (t: WorkingTable | undefined, code: string): WorkingRow | undefined => {
+  if (!t) return undefined;
+  let index = codeIndexes.get(t);
+  if (!index) {
+    index = new Map();
+    for (const r of t.rows) if (r.code && !index.has(formatCode(r.code))) index.set(formatCode(r.code), r);
+    codeIndexes.set(t, index);
+  }
+  return index.get(code);
+};
 
 /** A 类's 合计 in table t: its row, or 0 when the table lists rows but not this 类 (or is empty). */
 const classTotal = (t: WorkingTable | undefined, classCode: string): number | undefined => {
@@ -162,6 +173,7 @@ const crossTableHints = (n: TableNumber, tables: ReadonlyMap<TableNumber, Workin
   const t1 = tables.get(1);
   const t5 = tables.get(5);
   const t8 = tables.get(8);
+  const threeAndFiveAgree = (n === 3 || n === 5) && allGeneralBudget(t1);
   t.rows.forEach((row, ri) => {
     if (n === 2 && row.kind === 'total') {
       hint(ri, '合计', value(totalRow(t1, 'revenue'), '预算数'));
@@ -169,7 +181,7 @@ const crossTableHints = (n: TableNumber, tables: ReadonlyMap<TableNumber, Workin
         hint(ri, source, value(byName(t1, source, 'revenue'), '预算数'));
       }
     }
-    if ((n === 3 || n === 5) && allGeneralBudget(t1)) {
+    if (threeAndFiveAgree) {
       const other = tables.get(n === 3 ? 5 : 3);
       const twin = row.kind === 'total' ? totalRow(other) : row.code ? byCode(other, formatCode(row.code)) : undefined;
       if (twin) for (const c of row.columns) hint(ri, c, value(twin, c));
@@ -292,46 +304,63 @@ const resolveTable = (t: WorkingTable, tables: ReadonlyMap<TableNumber, WorkingT
   const vars = t.rows.map((r, i) => [r, i] as const).filter(([r]) => undecided(r));
   if (vars.length === 0) return { inconsistent: false, capped: false };
   const varOf = new Map(vars.map(([, ri], v) => [ri, v] as const));
-  const domains = vars.map(([r]) => r.candidates);
   const hard = tableConstraints(t, varOf);
-  const hardSol = solvePlacement({ domains, constraints: hard }, budget);
-  if (!hardSol.satisfiable) return { inconsistent: !hardSol.capped, capped: hardSol.capped };
-  let sol = hardSol;
-  if (hardSol.supported.some((s) => s.length > 1)) {
-    const hints: LinearConstraint[] = crossTableHints(t.number, tables).flatMap((h) => {
-      const variable = varOf.get(h.row);
-      return variable === undefined ? [] : [{ terms: [{ variable, parts: [[h.column, 1] as const] }], target: h.value }];
-    });
-    if (hints.length > 0) {
-      const all = solvePlacement({ domains, constraints: [...hard, ...hints] }, budget);
-      if (all.satisfiable) sol = all;
-      else {
-        // Keep each cross-table value that the arithmetic (and the values kept so far) allows.
-        let kept = [...hard];
-        for (const h of hints) {
-          const trial = solvePlacement({ domains, constraints: [...kept, h] }, budget);
-          if (trial.satisfiable) {
-            kept = [...kept, h];
-            sol = trial;
-          }
-        }
+  const hardSol = solvePlacement({ domains: vars.map(([r]) => r.candidates), constraints: hard }, budget);
+  let capped = hardSol.capped;
+  let spent = hardSol.nodes;
+  // Variables of a component no placement satisfies keep every candidate (a printed slip there).
+  const inconsistent = hardSol.supported.some((s) => s.length === 0);
+  // What the table's own arithmetic allows; cross-table values can only narrow it further.
+  vars.forEach(([r], v) => {
+    const supported = hardSol.supported[v] ?? [];
+    if (supported.length > 0) r.candidates = supported.map((ci) => r.candidates[ci]).filter((c): c is Candidate => c !== undefined);
+  });
+  const open = new Set(vars.filter(([r], v) => undecided(r) && (hardSol.supported[v]?.length ?? 0) > 0).map(([, ri]) => ri));
+  if (open.size === 0 || capped) return { inconsistent, capped };
+  const solvable = hard.filter((k) => k.terms.every((t) => (hardSol.supported[t.variable]?.length ?? 0) > 0));
+  const hints: LinearConstraint[] = crossTableHints(t.number, tables).flatMap((h) => {
+    const variable = varOf.get(h.row);
+    return variable === undefined || !open.has(h.row) ? [] : [{ terms: [{ variable, parts: [[h.column, 1] as const] }], target: h.value }];
+  });
+  if (hints.length === 0) return { inconsistent, capped };
+  const domains = vars.map(([r]) => r.candidates);
+  const attempt = (constraints: LinearConstraint[]): ReturnType<typeof solvePlacement> | undefined => {
+    if (spent >= budget) {
+      capped = true;
+      return undefined;
+    }
+    const s = solvePlacement({ domains, constraints }, budget - spent);
+    spent += s.nodes;
+    if (s.capped) capped = true;
+    return s.satisfiable && !s.capped ? s : undefined;
+  };
+  let sol = attempt([...solvable, ...hints]);
+  if (!sol) {
+    // Keep each cross-table value that the arithmetic (and the values kept so far) allows.
+    let kept = [...solvable];
+    for (const h of hints) {
+      const trial = attempt([...kept, h]);
+      if (trial) {
+        kept = [...kept, h];
+        sol = trial;
       }
     }
   }
+  if (!sol) return { inconsistent, capped };
+  const final = sol;
   vars.forEach(([r], v) => {
-    const supported = sol.supported[v] ?? [];
-    const hardSupported = hardSol.supported[v] ?? [];
+    const supported = final.supported[v] ?? [];
     if (supported.length === 0) return;
-    if (supported.length === 1 && hardSupported.length > 1) r.byCrossTable = true;
+    if (supported.length === 1 && undecided(r)) r.byCrossTable = true;
     r.candidates = supported.map((ci) => r.candidates[ci]).filter((c): c is Candidate => c !== undefined);
   });
-  return { inconsistent: false, capped: sol.capped || hardSol.capped };
+  return { inconsistent, capped };
 };
 
 /** Resolution order: sources of cross-table values first; a second pass uses what the first decided. */
 const ORDER: readonly TableNumber[] = [1, 6, 7, 5, 3, 2, 4, 8, 9];
 
-export const resolvePlacements = (tables: ReadonlyMap<TableNumber, WorkingTable>, budget = 20_000): ResolveReport => {
+export const resolvePlacements = (tables: ReadonlyMap<TableNumber, WorkingTable>, budget = 5_000): ResolveReport => {
   const inconsistent = new Set<TableNumber>();
   const capped = new Set<TableNumber>();
   for (let pass = 0; pass < 2; pass++) {

@@ -1,6 +1,7 @@
 /**
  * Layout invariance: the corpus tables, re-laid out the ways converters print them (single spaces
- * with empty cells dropped, tabs with empty cells kept, runs of spaces, markdown tables; heading
+ * with empty cells dropped, tabs with empty cells kept, runs of spaces, markdown tables, one cell per
+ * line; heading
  * markers on titles; long names wrapped; page furniture and repeated headers between rows; header
  * rows split over lines), must read to the same tables.
  */
@@ -11,8 +12,8 @@ import { BUDGET_DISCLOSURES, readCorpus } from '../../../test/corpus.ts';
 import { readBudgetTables } from '../budget-tables.ts';
 import { toLines } from '../text.ts';
 
-type Layout = 'sparse' | 'tabs' | 'spaced' | 'markdown';
-const LAYOUTS: readonly Layout[] = ['sparse', 'tabs', 'spaced', 'markdown'];
+type Layout = 'sparse' | 'tabs' | 'spaced' | 'markdown' | 'cells';
+const LAYOUTS: readonly Layout[] = ['sparse', 'tabs', 'spaced', 'markdown', 'cells'];
 
 interface Options {
   readonly layouts: readonly Layout[];
@@ -47,6 +48,12 @@ const joinCells = (layout: Layout, cells: readonly string[], rand: () => number)
       return cells.join('\t');
     case 'markdown':
       return `| ${cells.join(' | ')} |`;
+    case 'cells':
+      // One cell per line; a code's segments one per line too.
+      return cells
+        .filter((c) => c !== '')
+        .flatMap((c) => (/^\d{3}( \d{2})*$/.test(c) ? c.split(' ') : [c]))
+        .join('\n');
   }
 };
 
@@ -63,15 +70,23 @@ const headerLines = (t: BudgetTable, layout: Layout, split: boolean): string[] =
   if (t.number === 1) return ['本年收入 本年支出', '项  目 预算数 项  目 预算数'];
   if (t.number === 4) return ['财政拨款收入 财政拨款支出', '项目 预算数 项  目 合计 一般公共预算', '政府性基金', '预算', '国有资本经营预', '算'];
   const [first = '', ...rest] = t.columns;
+  if (layout === 'cells') return ['项  目', '科目编码', '科目名称', ...t.columns, '类', '款', '项'];
   const names = split
     ? [`科目名称 ${first}`, ...rest.flatMap((c) => (c.length > 4 ? [c.slice(0, 4), c.slice(4)] : [c]))]
     : [`科目名称 ${t.columns.join(' ')}`];
   return ['项  目 预算', t.number === 8 ? '经济分类科目编码' : '功能分类科目编码', ...names, t.number === 8 ? '类 款' : '类 款 项'];
 };
 
-const furnitureLines = (rand: () => number): string[] => {
+/**
+ * A page break with its page number. Not `\fN` in the one-cell-per-line layout: there a bare
+ * figure just before a page break cannot be told from a page number, and the reader keeps figures.
+ */
+const furnitureLines = (rand: () => number, layout: Layout): string[] => {
   const page = 1 + Math.floor(rand() * 40);
-  return rand() < 0.5 ? [`- ${page} -`, '\f'] : [`\f${page}`];
+  const r = rand();
+  if (r < 0.3) return [`- ${page} -`, '\f'];
+  if (r < 0.6 || layout === 'cells') return [`第 ${page} 页`, String(page), '\f'];
+  return [`\f${page}`];
 };
 
 /** Wrap a long name: its head stays on the row's line, its tail goes before or after the figures. */
@@ -103,22 +118,22 @@ const renderTable = (t: BudgetTable, o: Options, layout: Layout, rand: () => num
       const left = rev ? [label(rev), ...values(rev)] : ['', ''];
       const right = exp ? [label(exp), ...values(exp)] : Array<string>(width + 1).fill('');
       out.push(joinCells(layout, [...left, ...right], rand));
-      if (o.furniture && layout !== 'markdown' && rand() < 0.1) out.push(...furnitureLines(rand));
+      if (o.furniture && layout !== 'markdown' && rand() < 0.1) out.push(...furnitureLines(rand, layout));
     }
     const totals = t.rows.filter((r) => r.kind === 'total');
     out.push(joinCells(layout, totals.flatMap((r) => [r.name, ...values(r)]), rand));
   } else {
     t.rows.forEach((r, i) => {
       if (o.furniture && i > 0 && rand() < 0.08) {
-        out.push(...furnitureLines(rand));
+        out.push(...furnitureLines(rand, layout));
         out.push(...headerLines(t, layout, o.splitHeader));
       }
       const label = r.code ? [formatCode(r.code)] : [''];
       const cells = [...label, r.name, ...values(r)];
-      if (o.wrapNames && r.code && r.name.length >= 6 && layout !== 'markdown' && rand() < 0.5) {
+      if (o.wrapNames && r.code && r.name.length >= 6 && layout !== 'markdown' && layout !== 'cells' && rand() < 0.5) {
         out.push(...wrapRow(label, r.name, values(r), layout, rand));
       } else {
-        out.push(joinCells(layout, layout === 'sparse' || layout === 'spaced' ? cells.filter((c) => c !== '') : cells, rand));
+        out.push(joinCells(layout, layout === 'tabs' || layout === 'markdown' ? cells : cells.filter((c) => c !== ''), rand));
       }
     });
   }

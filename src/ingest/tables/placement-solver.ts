@@ -154,7 +154,7 @@ class Search {
  * figures. One search per candidate that could still decide something, each also marking every
  * candidate of the solution it finds.
  */
-export const solvePlacement = (problem: PlacementProblem, budget = 20_000): PlacementSolution => {
+const solveComponent = (problem: PlacementProblem, budget: number): PlacementSolution => {
   const search = new Search(problem, budget);
   const all = problem.domains.map((d) => d.map((_, i) => i));
   const root = all.map((d) => d.slice());
@@ -219,4 +219,60 @@ export const orderPreservingPlacements = (k: number, n: number): number[][] => {
   };
   if (k <= n) rec(0, []);
   return out;
+};
+
+/**
+ * Solve each connected component (variables linked through constraints) on its own, each with its
+ * own node budget: a hard corner of one table cannot starve the rest, and a printed slip leaves
+ * only its own component unsatisfiable (its variables get no supported candidate).
+ */
+export const solvePlacement = (problem: PlacementProblem, budget = 5_000): PlacementSolution => {
+  const n = problem.domains.length;
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (x: number): number => {
+    let r = x;
+    while (parent[r] !== r) r = parent[r] ?? r;
+    while (parent[x] !== r) {
+      const next = parent[x] ?? r;
+      parent[x] = r;
+      x = next;
+    }
+    return r;
+  };
+  for (const k of problem.constraints) {
+    const first = k.terms[0]?.variable;
+    if (first === undefined) continue;
+    for (const t of k.terms) parent[find(t.variable)] = find(first);
+  }
+  const members = new Map<number, number[]>();
+  for (let v = 0; v < n; v++) members.set(find(v), [...(members.get(find(v)) ?? []), v]);
+  const constraintsOf = new Map<number, LinearConstraint[]>();
+  for (const k of problem.constraints) {
+    const first = k.terms[0]?.variable;
+    if (first === undefined) continue;
+    const root = find(first);
+    constraintsOf.set(root, [...(constraintsOf.get(root) ?? []), k]);
+  }
+  const supported: (readonly number[])[] = new Array<readonly number[]>(n).fill([]);
+  let satisfiable = true;
+  let capped = false;
+  let nodes = 0;
+  for (const [root, vars] of members) {
+    const local = new Map(vars.map((v, i) => [v, i] as const));
+    const sub: PlacementProblem = {
+      domains: vars.map((v) => problem.domains[v] ?? []),
+      constraints: (constraintsOf.get(root) ?? []).map((k) => ({
+        target: k.target,
+        terms: k.terms.map((t) => ({ variable: local.get(t.variable) ?? 0, parts: t.parts })),
+      })),
+    };
+    const s = solveComponent(sub, budget);
+    nodes += s.nodes;
+    capped ||= s.capped;
+    satisfiable &&= s.satisfiable;
+    vars.forEach((v, i) => {
+      supported[v] = s.supported[i] ?? [];
+    });
+  }
+  return { supported, satisfiable, capped, nodes };
 };

@@ -103,7 +103,8 @@ export const tokenise = (line: SourceLine, lineIndex: number): Token[] => {
 
 /**
  * Page numbers are furniture, but a bare number alone on a line may also be a figure in a
- * one-cell-per-line layout: take it as furniture only next to a page break (form feed).
+ * one-cell-per-line layout: take it as furniture only at a page break — on the line that holds
+ * the form feed, or on the last line before it (pdftotext puts `\f` at the start of the next page).
  */
 const isFurniture = (lines: readonly SourceLine[], i: number): boolean => {
   const line = lines[i];
@@ -113,10 +114,7 @@ const isFurniture = (lines: readonly SourceLine[], i: number): boolean => {
   const t = isPageFurniture(line.text) ? line.text : raw;
   if (!isPageFurniture(t)) return false;
   if (!/^\d{1,3}$/.test(t.trim())) return true;
-  for (let j = Math.max(0, i - 2); j <= Math.min(lines.length - 1, i + 2); j++) {
-    if (lines[j]?.raw.includes('\f')) return true;
-  }
-  return false;
+  return line.raw.includes('\f') || (lines[i + 1]?.raw.startsWith('\f') ?? false);
 };
 
 const isPreparerOrUnitLine = (text: string): boolean =>
@@ -182,6 +180,8 @@ export const findTableRegions = (lines: readonly SourceLine[], sink: DiagnosticS
         ...(above?.preparer !== undefined ? { preparer: above.preparer } : {}),
         ...(above?.unit !== undefined ? { unit: above.unit } : {}),
       };
+      const unitOnTitle = readUnit(titleText);
+      if (unitOnTitle !== undefined) cur.unit = unitOnTitle;
       regions.push(cur);
       continue;
     }

@@ -100,7 +100,8 @@ const isDataStart = (shape: TableShape, number: TableNumber, lines: readonly Con
   const l = lines[li];
   const first = l?.tokens[0];
   if (!l || !first) return false;
-  if (shape === 'single-row') return lineAllFigures(l);
+  // Table 9's row: figures only, or figures after a short label (`预算数 6,000.00 …`).
+  if (shape === 'single-row') return lineAllFigures(l) || l.tokens.filter((t) => t.kind === 'figure').length >= 2;
   if (isStrongHeaderLine(l.text, TABLE_COLUMNS[number]) && !lineHasFigures(l)) return false;
   if (shape === 'classification') {
     if (codeAt(flat, offsets[li] ?? 0, codeScheme(number))) return true;
@@ -233,12 +234,19 @@ export const assembleTwoSidedRows = (number: TableNumber, tokens: readonly Token
       continue;
     }
     const c: RawRow | undefined = cur;
-    if (c && c.figures.length === 0 && !(c.kind === 'total' && c.nameParts.length > 0)) {
+    // The name after a lone ordinal (`1.` `一般公共预算资金`).
+    if (c && c.nameParts.length === 0 && c.figures.length === 0) {
       addName(c, t, t.text);
       continue;
     }
+    // A whole known name starts a row even without an ordinal (`二、政府性基金 国防支出`).
     if (isKnownTwoSidedName(t.text) || !c) {
       start(t, 'item', undefined, t.text);
+      continue;
+    }
+    // More words of a name before its figures (`一、一般 公共服务支出`).
+    if (c.figures.length === 0 && c.kind === 'item') {
+      addName(c, t, t.text);
       continue;
     }
     // The wrapped tail of a long name: attach it to the latest row of the side its words name.
@@ -265,7 +273,14 @@ export const assembleSingleRow = (tokens: readonly Token[]): RawRow[] => {
   const figures = tokens.filter((t) => t.kind !== 'text');
   const first = figures[0];
   if (!first) return [];
-  return [{ kind: 'item', nameParts: ['预算数'], line: first.line, figures: figures.map(figureOf) }];
+  const row: RawRow = { kind: 'item', nameParts: ['预算数'], line: first.line, figures: figures.map(figureOf) };
+  // A printed row label sits in its own cell: figures' columns count from the cell after it.
+  const label = tokens.filter((t) => t.kind === 'text' && t.lineIndex === first.lineIndex && t.cell !== undefined && t.cell < (first.cell ?? 0)).pop();
+  if (label?.cell !== undefined) {
+    row.nameCell = label.cell;
+    row.nameLineIndex = label.lineIndex;
+  }
+  return [row];
 };
 
 export const assembleRows = (number: TableNumber, tokens: readonly Token[], sink: DiagnosticSink): RawRow[] => {

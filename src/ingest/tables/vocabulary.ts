@@ -28,13 +28,14 @@ const TITLE_CORES: ReadonlyArray<readonly [TableNumber, RegExp]> = [
 // Optional leading ordinal (`1.`, `5．`, `表1`, `附表1：`), optional issuer prefix before the year,
 // the year, the level word, the core, and an optional continuation mark.
 const TITLE_RE =
-  /^(?:附?表\d{1,2}[.．、:：]?|\d{1,2}[.．、:：])?(?:([^\s，。；：:,]{0,40}?)(\d{4})年(?:度)?)?(预算单位|部门|单位)?(.+?)(?:[（(]续表?[）)])?$/;
+  /^(?:附?表(?:\d{1,2}|[一二三四五六七八九])[.．、:：]?|\d{1,2}[.．、:：])?(?:([^\s，。；：:,]{0,40}?)(\d{4})年(?:度)?)?(预算单位|部门|单位)?(.+?)(?:[（(]续表?[）)])?$/;
 
 /** Is this (normalised) line a table title such as `2025年部门支出预算总表`? Not for TOC lines. */
 export const matchTableTitle = (text: string): TableTitleMatch | undefined => {
   // Cheap tests first: this runs on every line of a document.
   if (text.length > 120 || !text.includes('表') || isTocLine(text)) return undefined;
-  const t = squash(text);
+  // A unit printed on the title line (`…预算总表（单位：元）`) is read by the region, not part of the name.
+  const t = squash(text).replace(/[（(]?(?:金额)?单位[:：]万?元[）)]?$/, '');
   if (t.length > 80 || /[。，；]/.test(t)) return undefined;
   const m = TITLE_RE.exec(t);
   if (!m) return undefined;
