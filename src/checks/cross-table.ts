@@ -97,8 +97,8 @@ const classesAgree = (
   const out: FindingDraft[] = [];
   const seen = new Set<string>();
   for (const { row, code, figure } of left.rows) {
+    if (code) seen.add(code);
     if (!code || !isTrusted(ctx, left.table.number, row)) continue;
-    seen.add(code);
     const other = rowByCode(right, code);
     if (other && !isTrusted(ctx, right.number, other)) continue;
     const a = figure?.amount ?? ZERO_FEN;
@@ -177,7 +177,9 @@ const table4ColumnEqualsTable = (source: FiscalSource) => (ctx: BudgetContext): 
   const totalRow4 = t4ExpenditureTotalRow(ctx.document);
   const a = cellFigure(totalRow4, column);
   const b = total(tn, '合计');
-  if ((a?.amount ?? 0) !== (b?.amount ?? 0) && (a || b)) {
+  const totalTn = totalRow(tn);
+  const placed = (!totalRow4 || isTrusted(ctx, 4, totalRow4)) && (!totalTn || isTrusted(ctx, tn.number, totalTn));
+  if (placed && (a?.amount ?? 0) !== (b?.amount ?? 0) && (a || b)) {
     out.push(
       moneyMismatch({
         message: `表4${FISCAL_SOURCE_NAME[source]}支出总计不等于表${tn.number}合计`,

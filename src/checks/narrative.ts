@@ -29,6 +29,7 @@ import {
   codeRows,
   fiscalSourceOf,
   FISCAL_SOURCE_COLUMN,
+  isTrusted,
   revenueRowNamed,
   squashName,
   table,
@@ -95,7 +96,8 @@ const explanationEqualsTables = (ctx: BudgetContext): FindingDraft[] => {
   }
   const t4 = table(doc, 4);
   const t4Total = t4?.rows.find((r) => r.kind === 'total' && r.side === 'expenditure');
-  if (t4 && t4Total) {
+  // A total row whose figures the reader could not place says nothing about its columns.
+  if (t4 && t4Total && isTrusted(ctx, 4, t4Total)) {
     out.push(...compareNarrative('编制说明财政拨款支出预算', e.fiscalExpenditure?.amount, '表4支出总计', cell(t4Total, '合计') ?? ZERO_FEN, { line: t4Total.line, table: 4 }));
     for (const part of e.fiscalExpenditureParts) {
       const source = fiscalSourceOf(part.name);
@@ -146,7 +148,7 @@ const threePublicEqualsTable9 = (ctx: BudgetContext): FindingDraft[] => {
   const tp = ctx.document.otherInformation.threePublic;
   const t9 = table(ctx.document, 9);
   const row = t9?.rows[0];
-  if (!tp || !t9 || !row) return [];
+  if (!tp || !t9 || !row || !isTrusted(ctx, 9, row)) return [];
   const out: FindingDraft[] = [];
   for (const [key, column, label] of THREE_PUBLIC_COLUMNS) {
     const na = tp[key] as NarrativeAmount | undefined;
@@ -161,7 +163,7 @@ const operatingCostsEqualsTable9 = (ctx: BudgetContext): FindingDraft[] => {
   const oc = ctx.document.otherInformation.operatingCosts;
   const t9 = table(ctx.document, 9);
   const row = t9?.rows[0];
-  if (!oc || !t9 || !row) return [];
+  if (!oc || !t9 || !row || !isTrusted(ctx, 9, row)) return [];
   const fig = cell(row, '机关运行经费');
   if (oc.none) {
     if (!fig || fig.amount === 0) return [];
@@ -454,7 +456,7 @@ const mainItemEqualsSubject = (ctx: BudgetContext): FindingDraft[] => {
   if (!e) return [];
   const out: FindingDraft[] = [];
   for (const item of e.mainItems) {
-    const hits = matchMainItem(ctx.document, item).filter(({ table: t, row }) => !ctx.ambiguousRows.has(`${t.number}:${row.line}`));
+    const hits = matchMainItem(ctx.document, item).filter(({ table: t, row }) => isTrusted(ctx, t.number, row));
     if (hits.length === 0) continue;
     const figs = hits.map(({ table: t, row }) => ({ t, row, fig: cell(row, '合计') }));
     if (figs.some(({ fig }) => agrees(item.amount, fig?.amount ?? ZERO_FEN))) continue;

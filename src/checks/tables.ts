@@ -78,7 +78,8 @@ export const childrenOf = (t: BudgetTable, parent: TableRow): TableRow[] =>
 export const classRows = (t: BudgetTable): TableRow[] => codeRows(t).filter((r) => r.code !== undefined && codeLevel(r.code) === 1);
 
 /** Does the table hold any printed non-zero figure? */
-export const hasData = (t: BudgetTable): boolean => t.rows.some((r) => r.cells.some((c) => (c.figure?.amount ?? 0) !== 0));
+export const hasData = (t: BudgetTable): boolean =>
+  t.rows.some((r) => r.cells.some((c) => (c.figure?.amount ?? 0) !== 0) || (r.unplaced ?? []).some((f) => f.amount !== 0));
 
 /** The first printed figure of a row (tables 1 and 4 revenue side, one-column rows). */
 export const firstFigure = (row: TableRow | undefined): MoneyFigure | undefined => row?.cells.find((c) => c.figure)?.figure;

@@ -37,6 +37,24 @@ describe.each(BUDGET_DISCLOSURES)('%s', (name) => {
     expect(result.diagnostics.filter((d) => d.severity === 'warning' && d.code !== 'table-missing')).toEqual([]);
   });
 
+  it('reads narrative figures that add up as a clean document states them', () => {
+    // Misreading any one figure breaks one of these sums; the corpus documents are clean.
+    const d = result.document;
+    const e = d.explanation;
+    const sum = (xs: ReadonlyArray<{ amount: number } | undefined>): number => xs.reduce((s, x) => s + (x?.amount ?? 0), 0);
+    expect(sum(e?.revenueParts.map((p) => p.amount) ?? [])).toBe(e?.revenueTotal?.amount.amount);
+    expect(sum(e?.fiscalExpenditureParts.map((p) => p.amount) ?? [])).toBe(e?.fiscalExpenditure?.amount.amount);
+    // Items are printed rounded to their decimals: allow half a unit of the last printed digit each.
+    const items = e?.mainItems ?? [];
+    const slack = items.reduce((s, i) => s + 10 ** (6 - (i.amount.raw.split('.')[1]?.length ?? 0)) / 2, 0);
+    expect(Math.abs(sum(items.map((i) => i.amount)) - (e?.fiscalExpenditure?.amount.amount ?? 0))).toBeLessThanOrEqual(slack);
+    const t = d.otherInformation.threePublic;
+    expect(sum([t?.abroad?.amount, t?.vehicles?.amount, t?.reception?.amount])).toBe(t?.total?.amount.amount);
+    expect(sum([t?.vehiclePurchase?.amount, t?.vehicleOperation?.amount])).toBe(t?.vehicles?.amount.amount);
+    const p = d.otherInformation.procurement;
+    expect(sum([p?.goods, p?.works, p?.services])).toBe(p?.total?.amount);
+  });
+
   it('points every narrative figure at a line that holds its digits', () => {
     const lines = text.split(/\r\n|\n|\r/);
     const figures: Array<{ raw: string; source: { line: number } }> = [];

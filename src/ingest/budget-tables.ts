@@ -33,7 +33,10 @@ import { assembleRows, rowName, splitHeader, type RawRow } from './tables/rows.t
 export { matchTableTitle, type TableTitleMatch } from './tables/vocabulary.ts';
 
 export interface ReadTablesOptions {
-  /** Node budget of the placement search per table (reported as `cell-placement-search-capped` when hit). */
+  /**
+   * Node budget of the placement search per group of linked rows (reported as
+   * `cell-placement-search-capped` when hit). Real tables need a handful of nodes.
+   */
   readonly searchBudget?: number;
 }
 

@@ -49,10 +49,10 @@ export const collectTextFiles = async (paths: readonly string[]): Promise<{ file
 };
 
 const STATUS_WORDS: Readonly<Record<ImportOutcome['status'], string>> = {
-  created: '新建',
-  'new-version': '新版本',
-  unchanged: '未变',
-  rejected: '未识别',
+  created: '新建 created',
+  'new-version': '新版本 new-version',
+  unchanged: '未变 unchanged',
+  rejected: '未识别 rejected',
 };
 
 const KIND_WORDS: Readonly<Record<string, string>> = {
@@ -60,21 +60,21 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   'performance-declaration': '绩效目标申报表',
 };
 
-/** One progress line: `新建    #3 v1 上海市松江区数据局 2025 部门预算  核对：错误 0，警告 2，提示 1  ← file.txt`. */
+/** One progress line: `新建 created #3 v1 上海市松江区数据局 2025 部门预算  核对：错误 0，警告 2，提示 1  ← file.txt`. */
 export const describeFileImport = (r: FileImportResult): string => {
   const file = basename(r.path);
-  if (r.error !== undefined) return `失败    ${file}：${r.error}`;
+  if (r.error !== undefined) return `失败 failed ${file}：${r.error}`;
   const o = r.outcome;
-  if (o === undefined) return `失败    ${file}`;
+  if (o === undefined) return `失败 failed ${file}`;
   if (o.status === 'rejected' || o.document === undefined) {
     const first = o.diagnostics.find((d) => d.severity === 'error') ?? o.diagnostics[0];
-    return `未识别  ${file}：不是可识别的部门预算或绩效目标申报表${first !== undefined ? `（${first.code}：${first.message}）` : ''}`;
+    return `${STATUS_WORDS.rejected} ${file}：不是可识别的部门预算或绩效目标申报表${first !== undefined ? `（${first.code}：${first.message}）` : ''}`;
   }
   const d = o.document;
   const count = (s: string) => o.findings.filter((f) => f.severity === s).length;
   const diagnosticErrors = o.diagnostics.filter((x) => x.severity === 'error').length;
   return [
-    STATUS_WORDS[o.status].padEnd(3, '　'),
+    STATUS_WORDS[o.status],
     `#${d.documentId} v${d.version}`,
     `${d.department} ${d.year ?? '（年度不明）'} ${KIND_WORDS[d.kind] ?? d.kind}`,
     ` 核对：错误 ${count('error')}，警告 ${count('warning')}，提示 ${count('info')}`,

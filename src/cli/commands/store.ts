@@ -11,10 +11,14 @@ import { openStore } from '#store/store.ts';
 import { buildServer } from '#server/app.ts';
 
 const storeFlags = z.object({
-  databaseUrl: z
-    .string()
-    .regex(/^postgres(?:ql)?:\/\//, { message: '--database-url 应为 postgres://… 形式' })
-    .optional(),
+  // An empty DATABASE_URL means "not set".
+  databaseUrl: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(?:ql)?:\/\//, { message: '--database-url 应为 postgres://… 形式' })
+      .optional(),
+  ),
   sqlite: z.string().min(1).default(DEFAULT_SQLITE_PATH),
 });
 

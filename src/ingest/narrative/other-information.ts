@@ -79,8 +79,16 @@ const amountIn = (ctx: NarrativeContext, re: RegExp, span: Span, field: string):
   return { amount: a.figure, ...(changed ? { change: changed.change } : {}) };
 };
 
-const spanText = (ctx: NarrativeContext, span: Span): TextBlock =>
-  textAt(ctx, formatParagraphs(ctx.joined.text.slice(span.start, span.end)), span.start);
+/** A subsection heading: its ordinal and a short phrase ending in 情况说明 / 情况 / 预算 / 说明. */
+const SUBSECTION_HEADING = /^[一二三四五六七八九十]{1,2}[、.．](?:\d{4}年度?)?[^。，,；;：:\d]{0,10}(?:情况说明|情况|预算|说明)/;
+
+/** The subsection's text, its heading on a line of its own. */
+const spanText = (ctx: NarrativeContext, span: Span): TextBlock => {
+  const raw = ctx.joined.text.slice(span.start, span.end);
+  const heading = SUBSECTION_HEADING.exec(raw)?.[0];
+  const text = heading !== undefined && heading.length < raw.length ? `${heading}\n${formatParagraphs(raw.slice(heading.length))}` : formatParagraphs(raw);
+  return textAt(ctx, text, span.start);
+};
 
 const label = (words: string): RegExp => new RegExp(`${words}(?:预算)?(?:数)?${AMOUNT_TAIL}`, 'd');
 

@@ -75,9 +75,11 @@ export const segmentSections = (lines: readonly SourceLine[]): Segmentation => {
   let body = open('header', []);
   let inContents = false;
   // Where each kind's heading last occurs: a contents entry is a heading that occurs again later.
+  const kinds = lines.map((l) => classifyHeading(l.text));
+  // Contents entries may end in a page number (`一、部门主要职能 3`).
+  const entries = lines.map((l, i) => (/\s\d{1,3}$/.test(l.text) ? classifyHeading(l.text.replace(/\s+\d{1,3}$/, '')) : kinds[i]));
   const lastOfKind = new Map<BudgetSectionKind, number>();
-  lines.forEach((l, i) => {
-    const k = classifyHeading(l.text.replace(/\s+\d{1,3}$/, ''));
+  entries.forEach((k, i) => {
     if (k !== undefined) lastOfKind.set(k, i);
   });
 
@@ -87,21 +89,21 @@ export const segmentSections = (lines: readonly SourceLine[]): Segmentation => {
     const text = line.text;
     if (inContents) {
       // A table of contents runs while lines carry leader dots (or are blank).
-      const entry = classifyHeading(text.replace(/\s+\d{1,3}$/, ''));
+      const entry = entries[i];
       if (text === '' || isTocLine(text) || isPageFurniture(text) || (entry !== undefined && (lastOfKind.get(entry) ?? -1) > i)) {
         body.lines.push(line);
         continue;
       }
       inContents = false;
     }
-    let kind = classifyHeading(text);
+    let kind = kinds[i];
     let headingLines: SourceLine[] = [line];
     // A heading broken over two short lines: `…（部门）` / `主要职能`.
     const next = lines[i + 1];
     // The first part carries no punctuation and no year, so a title or a `label：value` line is never swallowed.
     if (kind === undefined && next !== undefined && text !== '' && !/[。，；;,：:、]|\d{4}年/.test(text) && squash(text).length <= 30) {
       const joined = classifyHeading(`${text}${next.text}`);
-      const alone = classifyHeading(next.text);
+      const alone = kinds[i + 1];
       if (joined !== undefined && joined !== 'tables' && !bodies.has(joined) && (alone === undefined || alone === joined)) {
         kind = joined;
         headingLines = [line, next];

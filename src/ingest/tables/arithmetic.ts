@@ -45,6 +45,8 @@ export interface WorkingRow {
   candidates: Candidate[];
   /** Decided only with cross-table relations (reported as info). */
   byCrossTable: boolean;
+  /** Its component had no solution or ran out of budget: not searched again. */
+  settled?: boolean;
 }
 
 export interface WorkingTable {
@@ -299,58 +301,58 @@ export interface ResolveReport {
 
 const undecided = (r: WorkingRow): boolean => r.candidates.length > 1;
 
+const MAX_HINT_TRIALS = 32;
+
 /** Narrow ambiguous rows of table `t` by its arithmetic, then by cross-table values where consistent. */
 const resolveTable = (t: WorkingTable, tables: ReadonlyMap<TableNumber, WorkingTable>, budget: number): { inconsistent: boolean; capped: boolean } => {
-  const vars = t.rows.map((r, i) => [r, i] as const).filter(([r]) => undecided(r));
+  const vars = t.rows.map((r, i) => [r, i] as const).filter(([r]) => undecided(r) && !r.settled);
   if (vars.length === 0) return { inconsistent: false, capped: false };
   const varOf = new Map(vars.map(([, ri], v) => [ri, v] as const));
   const hard = tableConstraints(t, varOf);
   const hardSol = solvePlacement({ domains: vars.map(([r]) => r.candidates), constraints: hard }, budget);
+  // A component without any placement (a printed slip there) or out of budget keeps its candidates.
+  const inconsistent = hardSol.status.some((s) => s === 'unsatisfiable');
   let capped = hardSol.capped;
-  let spent = hardSol.nodes;
-  // Variables of a component no placement satisfies keep every candidate (a printed slip there).
-  const inconsistent = hardSol.supported.some((s) => s.length === 0);
-  // What the table's own arithmetic allows; cross-table values can only narrow it further.
   vars.forEach(([r], v) => {
     const supported = hardSol.supported[v] ?? [];
-    if (supported.length > 0) r.candidates = supported.map((ci) => r.candidates[ci]).filter((c): c is Candidate => c !== undefined);
+    if (hardSol.status[v] === 'solved') r.candidates = supported.map((ci) => r.candidates[ci]).filter((c): c is Candidate => c !== undefined);
+    else r.settled = true;
   });
-  const open = new Set(vars.filter(([r], v) => undecided(r) && (hardSol.supported[v]?.length ?? 0) > 0).map(([, ri]) => ri));
-  if (open.size === 0 || capped) return { inconsistent, capped };
-  const solvable = hard.filter((k) => k.terms.every((t) => (hardSol.supported[t.variable]?.length ?? 0) > 0));
+  // Cross-table values can only narrow what the table's own arithmetic allows, where it was solved.
+  const open = new Set(vars.filter(([r], v) => undecided(r) && hardSol.status[v] === 'solved').map(([, ri]) => ri));
+  if (open.size === 0) return { inconsistent, capped };
+  const solved = (v: number): boolean => hardSol.status[v] === 'solved';
+  const solvable = hard.filter((k) => k.terms.every((term) => solved(term.variable)));
   const hints: LinearConstraint[] = crossTableHints(t.number, tables).flatMap((h) => {
     const variable = varOf.get(h.row);
     return variable === undefined || !open.has(h.row) ? [] : [{ terms: [{ variable, parts: [[h.column, 1] as const] }], target: h.value }];
   });
   if (hints.length === 0) return { inconsistent, capped };
-  const domains = vars.map(([r]) => r.candidates);
+  const domains = vars.map(([r], v) => (solved(v) ? r.candidates : []));
   const attempt = (constraints: LinearConstraint[]): ReturnType<typeof solvePlacement> | undefined => {
-    if (spent >= budget) {
-      capped = true;
-      return undefined;
-    }
-    const s = solvePlacement({ domains, constraints }, budget - spent);
-    spent += s.nodes;
+    const s = solvePlacement({ domains, constraints }, budget);
     if (s.capped) capped = true;
     return s.satisfiable && !s.capped ? s : undefined;
   };
   let sol = attempt([...solvable, ...hints]);
   if (!sol) {
-    // Keep each cross-table value that the arithmetic (and the values kept so far) allows.
+    // Keep each cross-table value that the arithmetic (and the values kept so far) allows;
+    // at most MAX_HINT_TRIALS one-by-one trials.
     let kept = [...solvable];
-    for (const h of hints) {
+    for (const h of hints.slice(0, MAX_HINT_TRIALS)) {
       const trial = attempt([...kept, h]);
       if (trial) {
         kept = [...kept, h];
         sol = trial;
       }
     }
+    if (hints.length > MAX_HINT_TRIALS) capped = true;
   }
   if (!sol) return { inconsistent, capped };
   const final = sol;
   vars.forEach(([r], v) => {
     const supported = final.supported[v] ?? [];
-    if (supported.length === 0) return;
+    if (!solved(v) || supported.length === 0) return;
     if (supported.length === 1 && undecided(r)) r.byCrossTable = true;
     r.candidates = supported.map((ci) => r.candidates[ci]).filter((c): c is Candidate => c !== undefined);
   });
@@ -360,13 +362,13 @@ const resolveTable = (t: WorkingTable, tables: ReadonlyMap<TableNumber, WorkingT
 /** Resolution order: sources of cross-table values first; a second pass uses what the first decided. */
 const ORDER: readonly TableNumber[] = [1, 6, 7, 5, 3, 2, 4, 8, 9];
 
-export const resolvePlacements = (tables: ReadonlyMap<TableNumber, WorkingTable>, budget = 5_000): ResolveReport => {
+export const resolvePlacements = (tables: ReadonlyMap<TableNumber, WorkingTable>, budget = 2_000): ResolveReport => {
   const inconsistent = new Set<TableNumber>();
   const capped = new Set<TableNumber>();
   for (let pass = 0; pass < 2; pass++) {
     for (const n of ORDER) {
       const t = tables.get(n);
-      if (!t || !t.rows.some(undecided)) continue;
+      if (!t || !t.rows.some((r) => undecided(r) && !r.settled)) continue;
       const r = resolveTable(t, tables, budget);
       if (r.inconsistent) inconsistent.add(n);
       if (r.capped) capped.add(n);

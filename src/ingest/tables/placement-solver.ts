@@ -41,7 +41,11 @@ export interface PlacementSolution {
   /** The node budget ran out: supports are incomplete (treated as ambiguous by the caller). */
   readonly capped: boolean;
   readonly nodes: number;
+  /** Per variable: its component solved, out of budget, or without any solution. */
+  readonly status: readonly VariableStatus[];
 }
+
+export type VariableStatus = 'solved' | 'capped' | 'unsatisfiable';
 
 const termValue = (term: Term, c: Candidate): number => {
   let s = 0;
@@ -162,10 +166,11 @@ const solveComponent = (problem: PlacementProblem, budget: number): PlacementSol
   const first = satisfiableRoot ? search.solve(root) : undefined;
   if (!first && search.capped) {
     // Out of budget before any solution: nothing is proven, every remaining candidate stays possible.
-    return { supported: root.map((d) => d.slice()), satisfiable: true, capped: true, nodes: search.nodes };
+    return { supported: root.map((d) => d.slice()), satisfiable: true, capped: true, nodes: search.nodes, status: root.map(() => 'capped') };
   }
   if (!first) {
-    return { supported: problem.domains.map(() => []), satisfiable: false, capped: search.capped, nodes: search.nodes };
+    const status: VariableStatus = search.capped ? 'capped' : 'unsatisfiable';
+    return { supported: problem.domains.map(() => []), satisfiable: false, capped: search.capped, nodes: search.nodes, status: root.map(() => status) };
   }
   const marks = problem.domains.map(() => new Set<number>());
   const mark = (sol: readonly number[]): void => sol.forEach((ci, v) => marks[v]?.add(ci));
@@ -200,7 +205,8 @@ const solveComponent = (problem: PlacementProblem, budget: number): PlacementSol
   }
   // Candidates the budget left undecided count as possible: never place on an unfinished proof.
   const supported = marks.map((s, v) => [...s, ...(unknown[v] ?? [])].sort((a, b) => a - b));
-  return { supported, satisfiable: true, capped: search.capped, nodes: search.nodes };
+  const status: VariableStatus = search.capped ? 'capped' : 'solved';
+  return { supported, satisfiable: true, capped: search.capped, nodes: search.nodes, status: supported.map(() => status) };
 };
 
 /** Every order-preserving way to put `k` printed figures into `n` columns (C(n, k) of them). */
@@ -226,7 +232,7 @@ export const orderPreservingPlacements = (k: number, n: number): number[][] => {
  * own node budget: a hard corner of one table cannot starve the rest, and a printed slip leaves
  * only its own component unsatisfiable (its variables get no supported candidate).
  */
-export const solvePlacement = (problem: PlacementProblem, budget = 5_000): PlacementSolution => {
+export const solvePlacement = (problem: PlacementProblem, budget = 2_000): PlacementSolution => {
   const n = problem.domains.length;
   const parent = Array.from({ length: n }, (_, i) => i);
   const find = (x: number): number => {
@@ -254,6 +260,7 @@ export const solvePlacement = (problem: PlacementProblem, budget = 5_000): Place
     constraintsOf.set(root, [...(constraintsOf.get(root) ?? []), k]);
   }
   const supported: (readonly number[])[] = new Array<readonly number[]>(n).fill([]);
+  const status: VariableStatus[] = new Array<VariableStatus>(n).fill('solved');
   let satisfiable = true;
   let capped = false;
   let nodes = 0;
@@ -272,7 +279,8 @@ export const solvePlacement = (problem: PlacementProblem, budget = 5_000): Place
     satisfiable &&= s.satisfiable;
     vars.forEach((v, i) => {
       supported[v] = s.supported[i] ?? [];
+      status[v] = s.status[i] ?? 'solved';
     });
   }
-  return { supported, satisfiable, capped, nodes };
+  return { supported, satisfiable, capped, nodes, status };
 };
