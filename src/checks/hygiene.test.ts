@@ -21,6 +21,7 @@ describe('hygiene rules on text', () => {
     ['hygiene.placeholder', '松江区***工程运维项目', '***'],
     ['hygiene.placeholder', '项目名称：待填写', '待填写'],
     ['hygiene.doubled-punctuation', '提供了依据。。', '。。'],
+    ['hygiene.garbled-characters', '预算安排金额为\uFFFD\uFFFD万元', '\uFFFD'],
     ['hygiene.unfinished-sentence', '增加的主要原因是。', '原因是。'],
     ['hygiene.unfinished-sentence', '预算安排金额为万元，主要用于…', '为万元'],
   ])('%s fires on “%s”', (rule, line, raw) => {

@@ -66,6 +66,14 @@ const doubledPunctuation = (ctx: AnyContext): FindingDraft[] => {
   return out;
 };
 
+/** Replacement characters and private-use code points: text the converter could not decode. */
+const GARBLED = /[\uFFFD\uE000-\uF8FF]|锟斤拷|烫烫|屯屯/;
+
+const garbledCharacters = (ctx: AnyContext): FindingDraft[] =>
+  ctx.lines
+    .filter((l) => GARBLED.test(l.raw))
+    .map((l) => lineFinding(l, `第 ${l.no} 行有乱码：${l.text.trim().slice(0, 60)}`, l.text.trim(), sectionAt(ctx.document, l.no)));
+
 const UNFINISHED = /(原因是|原因为|主要用于|主要包括|具体包括|具体如下)[：:]?\s*[。；]|(?:为|安排|预算|计)\s*万元/;
 
 const unfinishedSentences = (ctx: AnyContext): FindingDraft[] => {
@@ -248,6 +256,15 @@ export const HYGIENE_RULES: readonly Rule[] = [
     title: '标点不重复',
     explanation: '“。。”“，，”“。，”等重复或相连的句读标点是编辑遗留。',
     check: doubledPunctuation,
+  },
+  {
+    id: 'hygiene.garbled-characters',
+    family: 'hygiene',
+    severity: 'warning',
+    on: 'any',
+    title: '没有乱码',
+    explanation: '替换字符（�）、私用区字符或“锟斤拷”之类的乱码说明转换或编码出了问题，相关文字和数字需要人工核对。',
+    check: garbledCharacters,
   },
   {
     id: 'hygiene.unfinished-sentence',

@@ -52,6 +52,24 @@ const cases: Case[] = [
       c.amount = reprint(c.amount!, '11.00');
     },
   },
+  {
+    name: 'table 1 note with a percent that does not follow',
+    rule: 'narrative.change-percent',
+    mutate: (d) => {
+      const t1 = d.tables.find((t) => t.number === 1)!;
+      t1.note = { text: '注：2025年本部门收入预算90.00万元，比上年增加10.00万元，增长11.50%。', source: t1.note!.source };
+    },
+    at: { table: 1, field: '注释.收入预算变动' },
+  },
+  {
+    name: 'table 1 note saying 减少 with a 增长 percent',
+    rule: 'narrative.change-direction',
+    mutate: (d) => {
+      const t1 = d.tables.find((t) => t.number === 1)!;
+      t1.note = { text: '注：2025年本部门支出预算90.00万元，比上年减少10.00万元，增长12.50%。', source: t1.note!.source };
+    },
+    at: { table: 1 },
+  },
   { name: 'percent off', rule: 'narrative.change-percent', mutate: (d) => (e(d).revenueTotal!.change!.percent = { ...e(d).revenueTotal!.change!.percent!, hundredths: 1350, raw: '13.50' }) },
   {
     name: 'a reason that says the opposite',

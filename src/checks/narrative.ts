@@ -8,6 +8,7 @@ import {
   formatCode,
   formatYuanGrouped,
   parseWanYuan,
+  parsePercentHundredths,
   subFen,
   sumFen,
   ZERO_FEN,
@@ -279,8 +280,45 @@ interface ChangeSubject {
   readonly change: StatedChange;
 }
 
-const changeSubjects = (doc: BudgetDisclosure): ChangeSubject[] => {
+const DIRECTION_WORDS = '增加|减少|持平|增长|下降';
+
+/** Table 1's note restates totals with their change: `收入预算X万元，比上年增加Y万元，增长P%`. */
+const table1NoteChanges = (ctx: BudgetContext): ChangeSubject[] => {
+  const note = table(ctx.document, 1)?.note;
+  if (!note) return [];
+  const text = note.text.replace(/\s+/g, '');
   const out: ChangeSubject[] = [];
+  const re = new RegExp(`(收入|支出)预算${NUM}万元[，,]?比(上年|\\d{4}年)(?:预算)?(${DIRECTION_WORDS})${NUM}万元(?:[，,](${DIRECTION_WORDS})${NUM}%)?`, 'g');
+  for (const m of text.matchAll(re)) {
+    const [, side, raw, basisText, dir, changeRaw, pctDir, pctRaw] = m;
+    const amount = parseWanYuan(raw!);
+    const changeAmount = parseWanYuan(changeRaw!);
+    if (amount === undefined || changeAmount === undefined) continue;
+    const line = lineOf(ctx, note.source.line, `${raw}万元`);
+    const changeLine = lineOf(ctx, note.source.line, `${dir}${changeRaw}`);
+    const src = (field: string, l: number) => ({ line: l, section: 'tables' as const, table: 1 as const, field });
+    const hundredths = pctRaw !== undefined ? parsePercentHundredths(pctRaw) : undefined;
+    const year = /(\d{4})年/.exec(basisText ?? '')?.[1];
+    out.push({
+      label: `表1注释${side}预算`,
+      amount: { amount, raw: raw!, unit: '万元', source: src(`注释.${side}预算`, line) },
+      change: {
+        basis: 'budget',
+        direction: dir as ChangeDirection,
+        ...(year !== undefined ? { comparedYear: Number(year) } : {}),
+        amount: { amount: changeAmount, raw: changeRaw!, unit: '万元', source: src(`注释.${side}预算变动`, changeLine) },
+        ...(hundredths !== undefined ? { percent: { hundredths, raw: pctRaw!, source: src(`注释.${side}预算变动`, changeLine) } } : {}),
+        ...(pctDir !== undefined && pctDir !== dir ? { percentDirection: pctDir as ChangeDirection } : {}),
+        line: changeLine,
+      },
+    });
+  }
+  return out;
+};
+
+const changeSubjects = (ctx: BudgetContext): ChangeSubject[] => {
+  const doc = ctx.document;
+  const out: ChangeSubject[] = [...table1NoteChanges(ctx)];
   const add = (label: string, na: NarrativeAmount | undefined) => {
     if (na?.change) out.push({ label, amount: na.amount, change: na.change });
   };
@@ -312,7 +350,7 @@ const impliedPrior = (s: ChangeSubject): { prior: Fen; slack: number } | undefin
 
 const changeDirection = (ctx: BudgetContext): FindingDraft[] => {
   const out: FindingDraft[] = [];
-  for (const s of changeSubjects(ctx.document)) {
+  for (const s of changeSubjects(ctx)) {
     const c = s.change;
     const sign = SIGN[c.direction];
     const problems: string[] = [];
@@ -344,7 +382,7 @@ const changeDirection = (ctx: BudgetContext): FindingDraft[] => {
 
 const changeAmount = (ctx: BudgetContext): FindingDraft[] => {
   const out: FindingDraft[] = [];
-  for (const s of changeSubjects(ctx.document)) {
+  for (const s of changeSubjects(ctx)) {
     const c = s.change;
     if (!c.amount || !c.priorAmount) continue;
     const actual = Math.abs(s.amount.amount - c.priorAmount.amount) as Fen;
@@ -364,7 +402,7 @@ const changeAmount = (ctx: BudgetContext): FindingDraft[] => {
 
 const changePercent = (ctx: BudgetContext): FindingDraft[] => {
   const out: FindingDraft[] = [];
-  for (const s of changeSubjects(ctx.document)) {
+  for (const s of changeSubjects(ctx)) {
     const c = s.change;
     if (!c.percent) continue;
     const prior = impliedPrior(s);
@@ -390,7 +428,7 @@ const changePercent = (ctx: BudgetContext): FindingDraft[] => {
 /** The reason given for a change says the opposite (`减少2.98%。主要原因是：…经费增加`). */
 const reasonDirection = (ctx: BudgetContext): FindingDraft[] => {
   const out: FindingDraft[] = [];
-  for (const s of changeSubjects(ctx.document)) {
+  for (const s of changeSubjects(ctx)) {
     const c = s.change;
     const reason = c.reason?.text.replace(/\s+/g, '') ?? '';
     const sign = SIGN[c.direction];

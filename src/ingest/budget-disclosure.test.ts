@@ -89,6 +89,20 @@ describe('line endings and page breaks', () => {
   });
 });
 
+describe('headings in other districts’ forms', () => {
+  it('reads numbered generic headings (`一、部门主要职能`) to the same model', () => {
+    const text = readCorpus('songjiang-2025-data-bureau-budget');
+    const renamed = text
+      .replace(' 上海市松江区数据局主要职能', '一、部门主要职能')
+      .replace('上海市松江区数据局机构设置', '二、部门机构设置')
+      .replace('\n名词解释\n', '\n三、名 词 解 释\n')
+      .replace('2025年部门预算编制说明', '四、2025年部门预算编制说明')
+      .replace('\n其他相关情况说明\n', '\n六、其他相关情况说明\n');
+    expect(renamed).not.toBe(text);
+    expect(withoutTables(renamed)).toEqual(withoutTables(text));
+  });
+});
+
 describe('parseBudgetDisclosure on what is not a budget disclosure', () => {
   it.each([
     ['empty text', ''],
@@ -126,6 +140,16 @@ describe('parseBudgetDisclosure on damaged budget disclosures', () => {
     const r = parseBudgetDisclosure(text.replace('收入预算3,686.485448万元', '收入预算3,686.4854481万元'));
     const d = r.diagnostics.find((x) => x.code === 'figure-unreadable');
     expect(d).toMatchObject({ severity: 'error', location: { line: 49, section: 'explanation' } });
+  });
+});
+
+describe('pathological input', () => {
+  it('reads a document whose sections are long runs without punctuation (no quadratic matching)', () => {
+    const run = '无车辆保有8台套安排购置内设1家单位上年'.repeat(6000);
+    const text = `上海市某区2025年区级部门预算\n预算主管部门：某局\n某局主要职能\n${run}\n2025年部门预算编制说明\n${run}\n其他相关情况说明\n一、“三公”经费\n${run}\n五、国有资产占有使用情况\n${run}`;
+    const r = parseBudgetDisclosure(text);
+    expect(r.document.header.department).toBe('某局');
+    expect(r.diagnostics.map((d) => d.code)).toContain('section-missing');
   });
 });
 

@@ -137,6 +137,23 @@ describe('readBudgetTables: single spaces with empty cells dropped', () => {
     expect(r.unplaced?.map((f) => f.raw)).toEqual(['500.00']);
   });
 
+  it('confines a printed slip to its own rows: the rest is still placed', () => {
+    const { tables, sink } = read(
+      table3(
+        '201 一般公共服务支出 500.00 0.00 500.00',
+        '201 41 数据事务 500.00 500.00',
+        '208 社会保障和就业支出 300.00 100.00 200.00',
+        '208 05 行政事业单位养老支出 300.00 300.00',
+        '合计 800.00 100.00 700.00',
+      ),
+    );
+    const t = table(tables, 3);
+    expect(placed(row(t, '201 41'))).toEqual({ 合计: '500.00', 项目支出: '500.00' });
+    expect(row(t, '208 05').unplaced?.map((f) => f.raw)).toEqual(['300.00']);
+    expect(sink.items.filter((d) => d.code === 'cell-placement-ambiguous').map((d) => d.location?.row)).toEqual(['208 05']);
+    expect(sink.items.some((d) => d.code === 'cell-placement-inconsistent')).toBe(true);
+  });
+
   it('caps the search and says so', () => {
     const rows = Array.from({ length: 12 }, (_, i) => `201 ${String(i + 10)} 事务${i} 100.00 100.00`);
     const { codes } = read(table3('201 一般公共服务支出 1,200.00 600.00 600.00', ...rows, '合计 1,200.00 600.00 600.00'), 3);

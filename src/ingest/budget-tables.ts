@@ -26,7 +26,10 @@ import {
   rowCandidates,
   sideColumns,
   TABLE1_SPLIT_EXPENDITURE,
-  type WorkingFigure, type WorkingRow, type WorkingTable } from './tables/arithmetic.ts';
+  type WorkingFigure,
+  type WorkingRow,
+  type WorkingTable,
+} from './tables/arithmetic.ts';
 import { findTableRegions, type TableRegion } from './tables/regions.ts';
 import { assembleRows, rowName, splitHeader, type RawRow } from './tables/rows.ts';
 

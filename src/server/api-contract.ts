@@ -82,6 +82,8 @@ export interface DocumentDetail {
 export interface UploadResult {
   /** false when the same text was already stored (idempotent re-import). */
   readonly created: boolean;
+  /** created: first version; new-version: a changed text for a stored department-year; unchanged: same text already stored. */
+  readonly status?: 'created' | 'new-version' | 'unchanged';
   readonly document: DocumentVersion & { readonly departmentId: number; readonly department: string; readonly year?: number; readonly kind: string };
   readonly findings: readonly Finding[];
   readonly diagnostics: readonly Diagnostic[];

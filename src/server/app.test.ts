@@ -95,7 +95,8 @@ describe('API server', () => {
     expect(viaForm.json<UploadResult>().document).toMatchObject({ sourceName: 'targets.txt', kind: 'performance-declaration' });
 
     const v2 = await upload(budget(2025, { revision: 'corrected' }));
-    expect(v2.json<UploadResult>().document.version).toBe(2);
+    expect(v2.json<UploadResult>()).toMatchObject({ status: 'new-version', document: { version: 2 } });
+    expect(again.json<UploadResult>().status).toBe('unchanged');
     const versions = (await app.inject(`/api/documents/${created.document.documentId}/versions`)).json<DocumentVersion[]>();
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
 

@@ -154,7 +154,13 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
         { diagnostics: outcome.diagnostics },
       );
     }
-    const result: UploadResult = { created: outcome.created, document: outcome.document, findings: outcome.findings, diagnostics: outcome.diagnostics };
+    const result: UploadResult = {
+      created: outcome.created,
+      status: outcome.status,
+      document: outcome.document,
+      findings: outcome.findings,
+      diagnostics: outcome.diagnostics,
+    };
     return reply.code(outcome.created ? 201 : 200).send(result);
   });
 

@@ -74,6 +74,7 @@ const COMPONENTS: Record<string, JsonSchema> = {
   UploadResult: object(
     {
       created: { type: 'boolean', description: '同一文本已存在时为 false' },
+      status: { enum: ['created', 'new-version', 'unchanged'], description: '新建、新版本或未变' },
       document: { allOf: [ref('DocumentVersion'), object({ departmentId: integer, department: str, year: integer, kind: str })] },
       findings: arrayOf(ref('Finding')),
       diagnostics: arrayOf(ref('Diagnostic')),

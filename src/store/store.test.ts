@@ -285,5 +285,6 @@ describe('snippetAround', () => {
   it('cuts a window around the first match on one line', () => {
     expect(snippetAround('项目名称\n主要用于政务云平台的运维保障和安全服务', '政务云', 3)).toBe('…要用于政务云平台的…');
     expect(snippetAround('短文本', '文')).toBe('短文本');
+    expect(snippetAround('一二三四五六七八九十办公OA系统升级', 'ｏａ', 2)).toBe('…办公OA系统…');
   });
 });

@@ -96,7 +96,9 @@ const fenOrUndefined = (v: Parameters<typeof readFen>[0]): number | undefined =>
 export const snippetAround = (text: string, q: string, radius = 30): string => {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (q === '') return flat.length > radius * 2 ? `${flat.slice(0, radius * 2)}…` : flat;
-  const at = flat.toLowerCase().indexOf(q.toLowerCase());
+  // Find the match the way the search did (folded); positions carry over when folding kept the length.
+  const folded = foldForSearch(flat);
+  const at = folded.length === flat.length ? folded.indexOf(foldForSearch(q)) : flat.toLowerCase().indexOf(q.toLowerCase());
   if (at < 0) return flat.slice(0, radius * 2);
   const start = Math.max(0, at - radius);
   const end = Math.min(flat.length, at + q.length + radius);

@@ -14,7 +14,7 @@ type NamedAmount = { readonly name: string } & NarrativeAmount;
 
 /** First match of `re` in the joined text within [from, to). */
 const findIn = (text: string, re: RegExp, from: number, to: number): RegExpExecArray | undefined => {
-  const g = new RegExp(re.source, re.flags.includes('d') ? 'gd' : 'gd');
+  const g = new RegExp(re.source, 'gd');
   g.lastIndex = from;
   const m = g.exec(text);
   return m && m.index < to ? m : undefined;
@@ -27,14 +27,13 @@ const amountWithChange = (
   from: number,
   to: number,
   field: string,
-  withReason = true,
 ): (NarrativeAmount & { end: number; start: number }) | undefined => {
   const m = findIn(ctx.joined.text, re, from, to);
   if (!m || m[1] === undefined || m[2] === undefined) return undefined;
   const amount = moneyAt(ctx, m[1], m[2], groupOffset(m, 1), field);
   if (!amount) return undefined;
   const end = m.index + m[0].length;
-  const changed = readChangeAt(ctx, end, { field, withReason });
+  const changed = readChangeAt(ctx, end, { field });
   return { amount, ...(changed ? { change: changed.change } : {}), start: m.index, end: changed?.end ?? end };
 };
 
@@ -173,7 +172,7 @@ export const readExplanation = (ctx: NarrativeContext): BudgetExplanation => {
   const revenueTo = expenditureTotal?.start ?? preEnd;
   const revenueParts: NamedAmount[] = [];
   for (const [name, re] of REVENUE_PARTS) {
-    const a = amountWithChange(ctx, re, revenueFrom, revenueTo, `收入预算.${name}`, false);
+    const a = amountWithChange(ctx, re, revenueFrom, revenueTo, `收入预算.${name}`);
     if (a) revenueParts.push({ name, amount: a.amount, ...(a.change ? { change: a.change } : {}) });
   }
   const expFrom = expenditureTotal?.end ?? revenueTo;

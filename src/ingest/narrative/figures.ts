@@ -100,8 +100,6 @@ const asDirection = (s: string | undefined): ChangeDirection | undefined =>
 export interface ReadChangeOptions {
   readonly field?: string;
   readonly priorAmount?: MoneyFigure;
-  /** Reasons are kept unless the caller reads them separately. */
-  readonly withReason?: boolean;
 }
 
 /** Read a stated change starting at `offset` of the joined text; undefined when none is stated there. */
@@ -126,7 +124,6 @@ export const readChangeAt = (
   const percentDirection = asDirection(m[6]);
   if (m[7] !== undefined) percent = percentAt(ctx, m[7], at(7), field);
   const reasonText = m[8]?.trim();
-  const withReason = opts.withReason ?? true;
   const change: StatedChange = {
     ...(m[1] !== undefined ? { comparedYear: Number(m[1]) } : {}),
     basis: m[2] !== undefined && m[2].includes('执行') ? 'execution' : 'budget',
@@ -134,7 +131,7 @@ export const readChangeAt = (
     ...(amount ? { amount } : {}),
     ...(percent ? { percent } : {}),
     ...(percentDirection !== undefined && percentDirection !== direction ? { percentDirection } : {}),
-    ...(withReason && reasonText ? { reason: textAt(ctx, reasonText, at(8), field) } : {}),
+    ...(reasonText ? { reason: textAt(ctx, reasonText, at(8), field) } : {}),
     ...(opts.priorAmount ? { priorAmount: opts.priorAmount } : {}),
     line: ctx.joined.lineAt(offset + m.index + (m[0].match(/^[，,。；;]/) ? 1 : 0)),
   };

@@ -80,7 +80,7 @@ export const readHeader = (headerLines: readonly SourceLine[], allLines: readonl
 // ---------------------------------------------------------------------------------------------
 // 主要职能
 
-const OFFICES_RE = new RegExp(String.raw`内设[^。]*?(${COUNT})个(?:职能)?(?:科室|处室|内设机构|部门|机构)`, 'd');
+const OFFICES_RE = new RegExp(String.raw`内设[^。]{0,200}?(${COUNT})个(?:职能)?(?:科室|处室|内设机构|部门|机构)`, 'd');
 const OFFICES_RE2 = new RegExp(String.raw`内设(?:机构|科室|处室)(?:共)?(${COUNT})个`, 'd');
 
 export const readDuties = (ctx: NarrativeContext): Duties => {

@@ -52,11 +52,11 @@ const findSubsections = (text: string): Map<SubsectionKey, Span> => {
   return spans;
 };
 
+/** First match of `re` inside the span (never reading past its end). */
 const find = (text: string, re: RegExp, span: Span): RegExpExecArray | undefined => {
   const g = new RegExp(re.source, 'gd');
   g.lastIndex = span.start;
-  const m = g.exec(text);
-  return m && m.index < span.end ? m : undefined;
+  return g.exec(text.slice(0, span.end)) ?? undefined;
 };
 
 const moneyIn = (ctx: NarrativeContext, re: RegExp, span: Span, field: string): { figure: MoneyFigure; end: number } | undefined => {
@@ -104,7 +104,7 @@ const readThreePublic = (ctx: NarrativeContext, span: Span): ThreePublicExpenses
   const vehiclePurchase = amountIn(ctx, label('公务用车购置费'), span, f('公务用车购置费'));
   const vehicleOperation = amountIn(ctx, label('公务用车运行费'), span, f('公务用车运行费'));
   const reception = amountIn(ctx, label('公务接待费'), span, f('公务接待费'));
-  const noPrior = find(text, /(?:[^。，,；;：:]*[，,])?[^。，,；;：:]*(?:无|没有)上年[^。；;]*/, span);
+  const noPrior = find(text, /(?:[^。，,；;：:]{0,120}[，,])?[^。，,；;：:]{0,120}(?:无|没有)上年[^。；;]{0,120}/, span);
   const parts: ReadonlyArray<readonly [string, NarrativeAmount | undefined]> = [
     ['合计', total],
     ['因公出国（境）费', abroad],
@@ -131,7 +131,7 @@ const readOperatingCosts = (ctx: NarrativeContext, span: Span): OperatingCosts =
   const text = ctx.joined.text;
   const none = find(text, /(?:无|没有|未安排)机关运行经费|机关运行经费(?:预算)?为(?:零|0)(?![\d.])/, span) !== undefined;
   const amount = moneyIn(ctx, label('机关运行经费'), span, '机关运行经费');
-  const units = find(text, new RegExp(`((?:${COUNT})家[^，,。；;0-9]*?(?:和(?:${COUNT})家[^，,。；;0-9]*?)?单位)`), span);
+  const units = find(text, new RegExp(`((?:${COUNT})家[^，,。；;0-9]{0,30}?(?:和(?:${COUNT})家[^，,。；;0-9]{0,30}?)?单位)`), span);
   if (!amount && !none) ctx.sink.warning('figure-missing', '未找到机关运行经费预算数', locate(ctx, span.start), { field: '机关运行经费' });
   return {
     ...(amount ? { amount: amount.figure } : {}),
@@ -185,7 +185,7 @@ const readPerformanceTargets = (ctx: NarrativeContext, span: Span): PerformanceT
 
 const VEHICLE_TYPE_RE = new RegExp(`([\\u4e00-\\u9fff]{1,12}?用车)(${COUNT})辆`, 'gd');
 const EQUIPMENT_RE = new RegExp(
-  `((?:单价|价值)?\\d+万元?(?:[（(]含[）)])?以上[^0-9，,。；;、]*?)(${COUNT})台(?:[（(]套[）)])?`,
+  `((?:单价|价值)?\\d+万元?(?:[（(]含[）)])?以上[^0-9，,。；;、]{0,40}?)(${COUNT})台(?:[（(]套[）)])?`,
   'gd',
 );
 
@@ -221,7 +221,7 @@ const readAssets = (ctx: NarrativeContext, span: Span): StateAssets => {
       ? `${dateM[1]}-${dateM[2].padStart(2, '0')}${dateM[3] !== undefined ? `-${dateM[3].padStart(2, '0')}` : ''}`
       : undefined;
   // Holdings come first; the purchase plan starts at the first sentence about buying.
-  const planM = find(text, /[^。；;]*(?:安排购置|购置计划|暂无安排|拟购置)/, span);
+  const planM = find(text, /[^。；;]{0,200}(?:安排购置|购置计划|暂无安排|拟购置)/, span);
   const planStart = planM ? planM.index : span.end;
   const holdings: Span = { start: span.start, end: planStart };
   const plan: Span = { start: planStart, end: span.end };
@@ -232,7 +232,7 @@ const readAssets = (ctx: NarrativeContext, span: Span): StateAssets => {
   const plannedVehicles = plannedM?.[1] !== undefined ? countAt(ctx, plannedM[1], groupOffset(plannedM, 1), '国有资产.购置车辆') : undefined;
 
   const statements: TextBlock[] = [];
-  for (const m of text.slice(span.start, span.end).matchAll(/[^。，,；;]*(?:无|暂无|没有)[^。，,；;]*(?:情况|计划|保有)[^。，,；;]*/g)) {
+  for (const m of text.slice(span.start, span.end).matchAll(/[^。，,；;]{0,120}(?:无|暂无|没有)[^。，,；;]{0,120}(?:情况|计划|保有)[^。，,；;]{0,120}/g)) {
     const s = m[0].replace(/^截(?:至|止)\d{4}年\d{1,2}月(?:\d{1,2}日)?/, '');
     statements.push(textAt(ctx, s, span.start + m.index, '国有资产'));
   }
