@@ -4,7 +4,7 @@
  *
  *   tsx bench/api.ts            full: corpus + 2,000 variant documents in the store, 300 requests per route
  *   tsx bench/api.ts --quick    smoke: corpus + 100 variants, 40 requests per route
- *   options: --skip-pg, --database-url URL
+ *   options: --variants N, --requests N, --skip-pg, --database-url URL
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,12 +19,13 @@ import { corpusDir } from '../test/corpus.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+
 const valueOf = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const variants = quick ? 100 : 2000;
-const requests = quick ? 40 : 300;
+const variants = Number(valueOf('--variants') ?? (quick ? 100 : 2000));
+const requests = Number(valueOf('--requests') ?? (quick ? 40 : 300));
 const pgUrl = valueOf('--database-url') ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const files = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort();

@@ -13,6 +13,17 @@ export const renderRulesDoc = (): string => {
     '',
     `共 ${RULE_CATALOGUE.length} 条规则。级别：错误 (error) 表示必须成立的恒等式被打破；警告 (warning) 表示很可能有问题；提示 (info) 表示值得复核的线索。`,
     '',
+    '## 使用 (usage)',
+    '',
+    '```sh',
+    'yusuan check FILE… [--format text|json|html] [--prior FILE]',
+    '```',
+    '',
+    '- 同一部门相邻年度的多个文件自动配对做跨年度核对；`--prior` 指定上一年度文件（只作参照，不报告它本身的问题）。',
+    '- `--format json` 输出 `{ "findings": [ … ] }`，每条含 `rule`、`severity`、`message`、`document`，以及适用时的 `table`、`row`、`column`、`line`、`project`、`difference`（分）和两侧数字 `figures`（金额为整数分，含印刷原文与行号）。',
+    '- 退出码：有错误级别的发现为 1，否则为 0；文件无法读取或无法识别、参数错误为 2。',
+    '- 金额比较：表内、表间精确到分；说明中的万元数字按其印刷的小数位数比较；百分比允许±0.01个百分点并考虑所依据金额的四舍五入。读取器无法确定列位置的数字不参与依赖列位置的核对。',
+    '',
   ];
   const families = [...new Set(RULE_CATALOGUE.map((r) => r.family))];
   out.push('| 类别 family | 规则数 rules |', '|---|---|');
