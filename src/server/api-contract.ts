@@ -133,6 +133,9 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
+  /** Matches (newest imports first), counted up to 1000. */
   readonly total: number;
+  /** true when more matches exist than `total` counts (show "1000+" and suggest narrowing the search). */
+  readonly totalCapped?: boolean;
   readonly items: readonly SearchHit[];
 }

@@ -94,7 +94,10 @@ const COMPONENTS: Record<string, JsonSchema> = {
     { kind: { enum: ['project', 'indicator'] }, documentId: integer, departmentId: integer, department: str, year: integer, project: str, amountFen: fen, snippet: str },
     ['kind', 'documentId', 'departmentId', 'department', 'project', 'snippet'],
   ),
-  SearchResult: object({ total: integer, items: arrayOf(ref('SearchHit')) }, ['total', 'items']),
+  SearchResult: object(
+    { total: { type: 'integer', description: '命中数（最多计到 1000）' }, totalCapped: { type: 'boolean', description: '命中超过 1000 条时为 true，请缩小检索范围' }, items: arrayOf(ref('SearchHit')) },
+    ['total', 'items'],
+  ),
   RuleInfo: object({ id: str, family: str, severity: str, title: str, explanation: str }, ['id', 'family', 'severity', 'title', 'explanation']),
 };
 

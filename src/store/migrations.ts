@@ -138,7 +138,7 @@ export interface SearchSetup {
 /**
  * Substring search that works for Chinese. SQLite: FTS5 with the trigram tokenizer (external
  * content tables over projects/indicators, filled by the importer in its transaction).
- * PostgreSQL: pg_trgm GIN indexes serving ILIKE; when the extension cannot be created, ILIKE
+ * PostgreSQL: pg_trgm GIN indexes serving LIKE on folded text; when the extension cannot be created, LIKE
  * still answers, without the index.
  */
 const search = (dialect: DialectName, log: (line: string) => void): Migration => ({
@@ -158,7 +158,7 @@ const search = (dialect: DialectName, log: (line: string) => void): Migration =>
       // Another connection may have created it at the same moment.
       const present = await sql<{ n: number }>`select 1 as n from pg_extension where extname = 'pg_trgm'`.execute(db);
       if (present.rows.length === 0) {
-        log(`pg_trgm 扩展不可用（${(e as Error).message}），检索改用无索引的 ILIKE，大库会变慢`);
+        log(`pg_trgm 扩展不可用（${(e as Error).message}），检索仍可用（LIKE），但没有三元组索引，大库会变慢`);
         return;
       }
     }

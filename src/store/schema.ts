@@ -34,7 +34,7 @@ export interface DocumentTable {
   sha256: string;
   source_name: string | null;
   source_text: string;
-  /** The parsed model: JSON text on SQLite, jsonb on PostgreSQL. */
+  /** The parsed model: JSON text on SQLite, json on PostgreSQL. */
   model_json: unknown;
   imported_at: string;
   revenue_total_fen: DbBigint | null;

@@ -200,13 +200,15 @@ describeEachDialect('store', (open, dialect) => {
       testDocumentText(cloudBudget({ year: 2024, projects: [{ name: '电子政务云租赁', amountFen: 30_000_000, overview: '租赁政务云主机。' }] })),
     );
 
+    // Newest import first.
     const cloud = await store.search({ q: '政务云', limit: 10, offset: 0 });
     expect(cloud.items.map((h) => [h.project, h.year])).toEqual([
-      ['政务云平台运维服务', 2025],
       ['电子政务云租赁', 2024],
+      ['政务云平台运维服务', 2025],
     ]);
-    expect(cloud.items[0]?.snippet).toContain('政务云');
-    expect(cloud.items[0]?.amountFen).toBe(1_400_000_000);
+    expect(cloud.totalCapped).toBeUndefined();
+    expect(cloud.items[1]?.snippet).toContain('政务云');
+    expect(cloud.items[1]?.amountFen).toBe(1_400_000_000);
 
     // Two characters: below the trigram window, answered by LIKE; hits project texts and indicators alike.
     const dengbao = await store.search({ q: '等保', limit: 10, offset: 0 });
@@ -240,6 +242,18 @@ describeEachDialect('store', (open, dialect) => {
     expect(paged).toEqual(all.items);
     expect(all.total).toBe(6);
     expect(dialect === 'sqlite' || dialect === 'postgres').toBe(true);
+  });
+
+  it('stops counting at the cap and says so', async () => {
+    const store = await open({ parse: parseTestDocument, check: bigProjectCheck, searchCountCap: 2 });
+    await store.importDocument(testDocumentText(cloudBudget()));
+    await store.importDocument(testDocumentText(sciTechTargets()));
+    const all = await store.search({ q: '', kind: 'project', limit: 10, offset: 0 });
+    expect(all).toMatchObject({ total: 2, totalCapped: true });
+    expect(all.items).toHaveLength(2);
+    const few = await store.search({ q: '政务云', limit: 10, offset: 0 });
+    expect(few.total).toBe(1);
+    expect(few.totalCapped).toBeUndefined();
   });
 
   it('matches regardless of letter case and full-width letters, quoting the text as printed', async () => {

@@ -72,7 +72,11 @@ export interface StoreOptions extends ConnectOptions {
   /** Called after each stage of the import transaction; a throw here aborts the import. */
   readonly onImportStage?: (stage: ImportStage) => void | Promise<void>;
   readonly now?: () => Date;
+  /** Search counts stop here (default SEARCH_COUNT_CAP). */
+  readonly searchCountCap?: number;
 }
+
+export const SEARCH_COUNT_CAP = 1000;
 
 export interface ImportOptions {
   /** File name or upload name, kept for people. */
@@ -126,6 +130,7 @@ export class BudgetStore {
   private readonly check: (subjects: readonly CheckSubject[]) => Finding[];
   private readonly onImportStage: ((stage: ImportStage) => void | Promise<void>) | undefined;
   private readonly now: () => Date;
+  private readonly searchCountCap: number;
 
   constructor(db: Kysely<Database>, dialect: DialectName, description: string, options: StoreOptions = {}) {
     this.db = db;
@@ -135,6 +140,7 @@ export class BudgetStore {
     this.check = options.check ?? checkDocuments;
     this.onImportStage = options.onImportStage;
     this.now = options.now ?? (() => new Date());
+    this.searchCountCap = options.searchCountCap ?? SEARCH_COUNT_CAP;
   }
 
   async close(): Promise<void> {
@@ -541,26 +547,32 @@ export class BudgetStore {
   /**
    * Substring search over the latest versions' project names and texts and indicator texts.
    * SQLite answers ≥ 3-character queries from the trigram FTS5 index and shorter ones with LIKE;
-   * PostgreSQL answers with ILIKE, served by pg_trgm GIN indexes.
+   * PostgreSQL answers with LIKE on folded text, served by pg_trgm GIN indexes.
+   *
+   * Newest imports first (descending id), so a page of a common word stops after `limit` rows
+   * instead of sorting every match; counts stop at `searchCountCap` (then `totalCapped`).
    */
   async search(query: SearchQuery): Promise<SearchResult> {
     const display = query.q.trim();
     const q = foldForSearch(display);
     const wantProjects = query.kind !== 'indicator';
     const wantIndicators = query.kind !== 'project';
-    const projectTotal = wantProjects ? await this.countProjects(query, q) : 0;
-    const indicatorTotal = wantIndicators ? await this.countIndicators(query, q) : 0;
+    const projectCount = wantProjects ? await this.countProjects(query, q) : 0;
+    const indicatorCount = wantIndicators ? await this.countIndicators(query, q) : 0;
+    const projectTotal = Math.min(projectCount, this.searchCountCap);
+    const indicatorTotal = Math.min(indicatorCount, this.searchCountCap);
+    const capped = projectCount > this.searchCountCap || indicatorCount > this.searchCountCap;
     const items: SearchHit[] = [];
     // Projects first, then indicators: one stable order to page through.
     if (wantProjects && query.offset < projectTotal) {
-      items.push(...(await this.findProjects(query, q, display, query.offset, query.limit)));
+      items.push(...(await this.findProjects(query, q, display, query.offset, Math.min(query.limit, projectTotal - query.offset))));
     }
     const remaining = query.limit - items.length;
     if (wantIndicators && remaining > 0) {
       const offset = Math.max(0, query.offset - projectTotal);
-      if (offset < indicatorTotal) items.push(...(await this.findIndicators(query, q, offset, remaining)));
+      if (offset < indicatorTotal) items.push(...(await this.findIndicators(query, q, offset, Math.min(remaining, indicatorTotal - offset))));
     }
-    return { total: projectTotal + indicatorTotal, items };
+    return { total: projectTotal + indicatorTotal, ...(capped ? { totalCapped: true } : {}), items };
   }
 
   private textMatch(table: 'projects' | 'indicators', alias: string, q: string) {
@@ -612,21 +624,23 @@ export class BudgetStore {
     return b;
   }
 
+  /** Matches, counted up to one past the cap (a common word must not cost a count of everything). */
   private async countProjects(query: SearchQuery, q: string): Promise<number> {
-    const r = await this.projectBase(query, q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    const hits = this.projectBase(query, q).select('p.id').limit(this.searchCountCap + 1).as('hits');
+    const r = await this.db.selectFrom(hits).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     return readCount(r?.n as number | string | undefined);
   }
 
   private async countIndicators(query: SearchQuery, q: string): Promise<number> {
-    const r = await this.indicatorBase(query, q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    const hits = this.indicatorBase(query, q).select('i.id').limit(this.searchCountCap + 1).as('hits');
+    const r = await this.db.selectFrom(hits).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     return readCount(r?.n as number | string | undefined);
   }
 
   private async findProjects(query: SearchQuery, q: string, display: string, offset: number, limit: number): Promise<SearchHit[]> {
     const rows = await this.projectBase(query, q)
       .select(['p.name', 'p.amount_fen', 'p.parts_json', 'd.id as document_id', 'd.year', 'd.department_id', 'dep.name as department'])
-      .orderBy(sql`coalesce(d.year, 0)`, 'desc')
-      .orderBy('p.id')
+      .orderBy('p.id', 'desc')
       .limit(limit)
       .offset(offset)
       .execute();
@@ -649,8 +663,7 @@ export class BudgetStore {
   private async findIndicators(query: SearchQuery, q: string, offset: number, limit: number): Promise<SearchHit[]> {
     const rows = await this.indicatorBase(query, q)
       .select(['i.project_name', 'i.level1', 'i.level2', 'i.level3', 'i.target', 'p.amount_fen', 'd.id as document_id', 'd.year', 'd.department_id', 'dep.name as department'])
-      .orderBy(sql`coalesce(d.year, 0)`, 'desc')
-      .orderBy('i.id')
+      .orderBy('i.id', 'desc')
       .limit(limit)
       .offset(offset)
       .execute();

@@ -105,6 +105,9 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
+  /** Matches, counted up to the store's cap. */
   readonly total: number;
+  /** More matches exist than `total` counts: narrow the search. */
+  readonly totalCapped?: boolean;
   readonly items: readonly SearchHit[];
 }
