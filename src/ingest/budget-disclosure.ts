@@ -100,9 +100,17 @@ export const readBudgetDisclosure = (text: string, readers: PartReaders): ParseR
   const seg = segmentSections(lines);
   const headerReading = readHeader(seg.sections.get('header')?.lines ?? [], lines);
   const titleKey = headerReading.titleKey;
-  // The title printed again at the top of each page is furniture, not narrative.
-  const bodyOf = (s: Section | undefined): SourceLine[] =>
-    (s?.lines ?? []).filter((l) => titleKey === undefined || squash(l.text) !== titleKey);
+  // The title printed again at the top of each page is furniture, not narrative. (Filtered once
+  // per section: both the emptiness check and the section's reader need the body.)
+  const bodies = new Map<Section, SourceLine[]>();
+  const bodyOf = (s: Section): SourceLine[] => {
+    let body = bodies.get(s);
+    if (!body) {
+      body = s.lines.filter((l) => titleKey === undefined || squash(l.text) !== titleKey);
+      bodies.set(s, body);
+    }
+    return body;
+  };
   const narrative = (kind: SectionKind, s: Section): NarrativeContext => ({ joined: joinLines(bodyOf(s)), section: kind, sink });
 
   const sectionLine = (s: Section): number => s.heading[0]?.no ?? s.lines[0]?.no ?? 1;

@@ -75,6 +75,8 @@ const partKeyOf = (title: string): ProjectPartKey | undefined =>
 
 /** A performance form's title ends the explanation before it. */
 export const isFormTitle = (line: SourceLine): boolean => {
+  // Runs on every line of a project's block: a line without `表` cannot hold the title's `申报表`.
+  if (!line.text.includes('表')) return false;
   const first = splitCells(line.text).find((c) => c !== '') ?? '';
   return /^(?:财政)?(?:项目)?支出绩效目标申报表/.test(first.replace(/\s+/g, ''));
 };

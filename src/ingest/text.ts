@@ -28,58 +28,73 @@ const LATEX_SYMBOLS: ReadonlyArray<[RegExp, string]> = [
 
 /** `$\geq 85.00\%$` → `≥85.00%`. */
 export const stripLatex = (s: string): string =>
-  s.replace(/\$([^$]*)\$/g, (_m, body: string) => {
+  // Most lines hold no `$`: skip the pass (same result, one cheap scan).
+  !s.includes('$')
+    ? s
+    : s.replace(/\$([^$]*)\$/g, (_m, body: string) => {
     let t = body;
     for (const [re, rep] of LATEX_SYMBOLS) t = t.replace(re, rep);
     return t.replace(/[{}]/g, '').replace(/\s+/g, '');
-  });
+      });
 
 /** Drop HTML tags and decode the few entities converters emit. Block tags become a tab (a cell boundary). */
 export const stripHtml = (s: string): string =>
-  s
-    .replace(/<\/?(?:p|div|td|th|tr|br|li)\b[^>]*>/gi, '\t')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"');
+  // Tags need `<` and entities `&`: plain lines (nearly all) skip the seven passes.
+  !s.includes('<') && !s.includes('&')
+    ? s
+    : s
+        .replace(/<\/?(?:p|div|td|th|tr|br|li)\b[^>]*>/gi, '\t')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+        .replace(/&quot;/g, '"');
+
+/** Signs folded besides the full-width ASCII letters and digits (which shift by 0xfee0). */
+const FOLDED_SIGNS: Readonly<Record<string, string>> = {
+  '．': '.',
+  '％': '%',
+  '＝': '=',
+  '＞': '>',
+  '＜': '<',
+  '≧': '≥',
+  '≦': '≤',
+  '\u3000': ' ',
+  '\u00a0': ' ',
+};
+// One pass over the line: no folded character maps onto another folded one, so the order of the
+// foldings never mattered and a single alternation gives the same result as one pass per sign.
+const FULL_WIDTH_RE = /[０-９Ａ-Ｚａ-ｚ．％＝＞＜≧≦\u3000\u00a0]/g;
 
 /** Full-width ASCII letters, digits and a few signs → half-width. Chinese punctuation (，。（）) is kept. */
 export const foldFullWidth = (s: string): string =>
-  s
-    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/．/g, '.')
-    .replace(/％/g, '%')
-    .replace(/＝/g, '=')
-    .replace(/＞/g, '>')
-    .replace(/＜/g, '<')
-    .replace(/[≧]/g, '≥')
-    .replace(/[≦]/g, '≤')
-    .replace(/\u3000/g, ' ')
-    .replace(/\u00a0/g, ' ');
+  s.replace(FULL_WIDTH_RE, (c) => FOLDED_SIGNS[c] ?? String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 /** Markdown furniture at line start: `#`…, `- `, `* `, `> `, and `**bold**` / `\*` escapes. */
-export const stripMarkdown = (s: string): string =>
-  s
-    .replace(/^\s*#{1,6}\s+/, '')
-    .replace(/^\s*(?:[-*+]|>)\s+/, '')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/\\([*_#\\[\]()`-])/g, '$1');
+export const stripMarkdown = (s: string): string => {
+  let t = s.replace(/^\s*#{1,6}\s+/, '').replace(/^\s*(?:[-*+]|>)\s+/, '');
+  // Bold and escapes need `**` / `\\`: skip the scans on the (usual) lines without them.
+  if (t.includes('**')) t = t.replace(/\*\*([^*]+)\*\*/g, '$1');
+  if (t.includes('\\')) t = t.replace(/\\([*_#\\[\]()`-])/g, '$1');
+  return t;
+};
 
 /** A markdown rule / setext underline / table separator line. */
 export const isRuleLine = (s: string): boolean => /^\s*(?:[-=*_]{3,}|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?)\s*$/.test(s);
 
 export const normaliseLine = (raw: string): string => {
-  let t = raw.replace(/\f/g, '').replace(/\r$/, '');
+  let t = raw.includes('\f') ? raw.replace(/\f/g, '') : raw;
+  if (t.endsWith('\r')) t = t.slice(0, -1);
   if (isRuleLine(t)) return '';
   t = stripHtml(t);
   t = stripLatex(t);
   t = foldFullWidth(t);
   t = stripMarkdown(t);
   // Markdown table pipes become cell boundaries.
-  if (/^\s*\|.*\|\s*$/.test(t)) t = t.trim().slice(1, -1).replace(/\|/g, '\t');
-  return t.replace(/^[\s\t]+|[\s\t]+$/g, '');
+  if (t.includes('|') && /^\s*\|.*\|\s*$/.test(t)) t = t.trim().slice(1, -1).replace(/\|/g, '\t');
+  // `trim` removes exactly what `\s` matches (tabs included), without a regex scan of every position.
+  return t.trim();
 };
 
 /** Split source text into numbered, normalised lines. Accepts `\n`, `\r\n`, `\r`, form feeds. */

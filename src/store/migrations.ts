@@ -37,8 +37,6 @@ const initial = (dialect: DialectName): Migration => ({
       .addColumn('is_latest', 'integer', (c) => c.notNull())
       .addColumn('sha256', 'text', (c) => c.notNull())
       .addColumn('source_name', 'text')
-      .addColumn('source_text', 'text', (c) => c.notNull())
-      .addColumn('model_json', t.json, (c) => c.notNull())
       .addColumn('imported_at', 'text', (c) => c.notNull())
       .addColumn('revenue_total_fen', t.money)
       .addColumn('expenditure_total_fen', t.money)
@@ -48,6 +46,10 @@ const initial = (dialect: DialectName): Migration => ({
       .addColumn('error_count', 'integer', (c) => c.notNull())
       .addColumn('warning_count', 'integer', (c) => c.notNull())
       .addColumn('info_count', 'integer', (c) => c.notNull())
+      // The two large columns last: SQLite stores a row's columns in order, and small columns
+      // placed after 300 KB of text would sit in overflow pages, making every list query slow.
+      .addColumn('source_text', 'text', (c) => c.notNull())
+      .addColumn('model_json', t.json, (c) => c.notNull())
       // The same text is stored once, whoever uploads it and however many at a time.
       .addUniqueConstraint('documents_sha256_key', ['sha256'])
       // Two new versions of one series racing each other cannot both be version N.

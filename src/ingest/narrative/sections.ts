@@ -39,13 +39,18 @@ const ORDINAL_PREFIX = /^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,
 /** Table titles when the tables reader does not (yet) recognise one: the standard endings. */
 const TABLE_TITLE_FALLBACK = /(?:收支预算总表|收入预算总表|支出预算总表|功能分类预算表|经济分类预算表|机关运行经费预算表)$/;
 
+/** Punctuation no heading carries. */
+const HEADING_PUNCTUATION = /[。，；;,]/;
+
 const stripHeading = (text: string): string => squash(text).replace(ORDINAL_PREFIX, '').replace(/[:：]$/, '');
 
 /** What section a (normalised) line is the heading of, if any. */
 export const classifyHeading = (text: string): BudgetSectionKind | undefined => {
-  if (text === '' || isTocLine(text)) return undefined;
+  // Sentence punctuation rules a heading out (checked below on the stripped text, which keeps all
+  // of it); testing the line first spares the narrative lines, most of a document, everything else.
+  if (text === '' || HEADING_PUNCTUATION.test(text) || isTocLine(text)) return undefined;
   const s = stripHeading(text);
-  if (s.length === 0 || s.length > 60 || /[。，；;,]/.test(s)) return undefined;
+  if (s.length === 0 || s.length > 60) return undefined;
   if (/^目录$/.test(s)) return 'contents';
   if (/(?:主要职能|主要职责|部门职责)$/.test(s)) return 'duties';
   if (/机构设置(?:情况)?$/.test(s)) return 'institutions';

@@ -129,6 +129,8 @@ const figuresIn = (text: string, from: number, to: number): Figure[] => {
 export const readPaymentMilestones = (flat: FlatText, locate: Locate, onlyPlans = false): PaymentMilestone[] => {
   const out: PaymentMilestone[] = [];
   const text = flat.text;
+  // Most parts never mention paying: a sentence can only hold the verb the whole text holds.
+  if (!PAY_VERB.test(text) || (onlyPlans && !PLAN_VERB.test(text))) return out;
   for (const [s0, s1] of spans(text, SENTENCE_END)) {
     const sentence = text.slice(s0, s1);
     if (!PAY_VERB.test(sentence)) continue;

@@ -97,15 +97,19 @@ export const findPercents = (text: string, from = 0, to = text.length): PercentM
   return out;
 };
 
-/** Split [from, to) at any of `separators`, returning [start, end) spans (separators excluded). */
+/**
+ * Split [from, to) at any of `separators` (a class of single characters, such as `/[，,]/`),
+ * returning [start, end) spans (separators excluded).
+ */
 export const spans = (text: string, separators: RegExp, from = 0, to = text.length): Array<[number, number]> => {
   const out: Array<[number, number]> = [];
+  // Jump from separator to separator with one global search instead of testing every character.
+  const re = new RegExp(separators.source, separators.flags.replace('g', '') + 'g');
+  re.lastIndex = from;
   let start = from;
-  for (let i = from; i < to; i++) {
-    if (separators.test(text[i] ?? '')) {
-      if (i > start) out.push([start, i]);
-      start = i + 1;
-    }
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    if (m.index > start) out.push([start, m.index]);
+    start = m.index + 1;
   }
   if (to > start) out.push([start, to]);
   return out;

@@ -277,7 +277,11 @@ const tableConstraints = (t: WorkingTable, varOf: ReadonlyMap<number, number>): 
     if (!r.code || r.kind !== 'item') return;
     const p = parentOf(r);
     if (p === undefined) top.push(i);
-    else children.set(p, [...(children.get(p) ?? []), i]);
+    else {
+      const siblings = children.get(p);
+      if (siblings) siblings.push(i);
+      else children.set(p, [i]);
+    }
   });
   for (const [p, ch] of children) sumRule(p, ch);
   for (const side of t.number === 1 || t.number === 4 ? (['expenditure'] as const) : ([undefined] as const)) {

@@ -57,6 +57,11 @@ class Search {
   nodes = 0;
   capped = false;
   private readonly byVariable: number[][];
+  /**
+   * `termValues[ki][ti][ci]`: the value of term ti of constraint ki under candidate ci of its
+   * variable. Fixed for the whole search, so computed once rather than at every node.
+   */
+  private readonly termValues: number[][][];
 
   constructor(
     private readonly problem: PlacementProblem,
@@ -66,13 +71,14 @@ class Search {
     problem.constraints.forEach((k, ki) => {
       for (const t of k.terms) this.byVariable[t.variable]?.push(ki);
     });
+    this.termValues = problem.constraints.map((k) => k.terms.map((t) => (problem.domains[t.variable] ?? []).map((c) => termValue(t, c))));
   }
 
   /**
    * Prune candidates that cannot reach a constraint's target; false when a domain empties.
    * `changed`: only the constraints of this variable need a first look (all when undefined).
    */
-  propagate(domains: number[][], changed?: number): boolean {
+  propagate(domains: (readonly number[])[], changed?: number): boolean {
     const { constraints } = this.problem;
     const queue = changed === undefined ? constraints.map((_, i) => i) : [...(this.byVariable[changed] ?? [])];
     const queued = new Set(queue);
@@ -80,18 +86,19 @@ class Search {
       const ki = queue[head] as number;
       queued.delete(ki);
       const k = constraints[ki];
-      if (!k) continue;
+      const values = this.termValues[ki];
+      if (!k || !values) continue;
       const mins: number[] = [];
       const maxs: number[] = [];
       let lo = 0;
       let hi = 0;
-      for (const t of k.terms) {
+      for (let ti = 0; ti < k.terms.length; ti++) {
+        const variable = k.terms[ti]?.variable ?? -1;
         let mn = Infinity;
         let mx = -Infinity;
-        for (const ci of domains[t.variable] ?? []) {
-          const cand = this.problem.domains[t.variable]?.[ci];
-          if (!cand) continue;
-          const v = termValue(t, cand);
+        for (const ci of domains[variable] ?? []) {
+          const v = values[ti]?.[ci];
+          if (v === undefined) continue;
           if (v < mn) mn = v;
           if (v > mx) mx = v;
         }
@@ -108,9 +115,9 @@ class Search {
         const restLo = lo - (mins[ti] ?? 0);
         const restHi = hi - (maxs[ti] ?? 0);
         const kept = dom.filter((ci) => {
-          const cand = this.problem.domains[t.variable]?.[ci];
-          if (!cand) return false;
-          const need = k.target - termValue(t, cand);
+          const v = values[ti]?.[ci];
+          if (v === undefined) return false;
+          const need = k.target - v;
           return need >= restLo && need <= restHi;
         });
         if (kept.length !== dom.length) {
@@ -129,13 +136,15 @@ class Search {
   }
 
   /** First solution below `domains` (each domain narrowed to one candidate), or undefined. */
-  solve(domains: number[][], changed?: number): number[] | undefined {
+  solve(domains: readonly (readonly number[])[], changed?: number): number[] | undefined {
     if (this.nodes >= this.budget) {
       this.capped = true;
       return undefined;
     }
     this.nodes++;
-    const work = domains.map((d) => d.slice());
+    // A shallow copy is enough: propagation replaces a variable's candidate list, never edits one,
+    // so the lists can be shared between search nodes.
+    const work = domains.slice();
     if (!this.propagate(work, changed)) return undefined;
     let pick = -1;
     for (let v = 0; v < work.length; v++) {
@@ -160,8 +169,7 @@ class Search {
  */
 const solveComponent = (problem: PlacementProblem, budget: number): PlacementSolution => {
   const search = new Search(problem, budget);
-  const all = problem.domains.map((d) => d.map((_, i) => i));
-  const root = all.map((d) => d.slice());
+  const root: (readonly number[])[] = problem.domains.map((d) => d.map((_, i) => i));
   const satisfiableRoot = search.propagate(root);
   const first = satisfiableRoot ? search.solve(root) : undefined;
   if (!first && search.capped) {
@@ -250,14 +258,21 @@ export const solvePlacement = (problem: PlacementProblem, budget = 2_000): Place
     if (first === undefined) continue;
     for (const t of k.terms) parent[find(t.variable)] = find(first);
   }
+  // Grouped by appending in place (not by copying the group on every insert, which is quadratic).
   const members = new Map<number, number[]>();
-  for (let v = 0; v < n; v++) members.set(find(v), [...(members.get(find(v)) ?? []), v]);
+  for (let v = 0; v < n; v++) {
+    const group = members.get(find(v));
+    if (group) group.push(v);
+    else members.set(find(v), [v]);
+  }
   const constraintsOf = new Map<number, LinearConstraint[]>();
   for (const k of problem.constraints) {
     const first = k.terms[0]?.variable;
     if (first === undefined) continue;
     const root = find(first);
-    constraintsOf.set(root, [...(constraintsOf.get(root) ?? []), k]);
+    const group = constraintsOf.get(root);
+    if (group) group.push(k);
+    else constraintsOf.set(root, [k]);
   }
   const supported: (readonly number[])[] = new Array<readonly number[]>(n).fill([]);
   const status: VariableStatus[] = new Array<VariableStatus>(n).fill('solved');

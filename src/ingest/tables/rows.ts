@@ -95,14 +95,28 @@ const lineHasFigures = (l: ContentLine | undefined): boolean => !!l && l.tokens.
 const lineAllFigures = (l: ContentLine | undefined): boolean =>
   !!l && l.tokens.length > 0 && l.tokens.every((t) => t.kind !== 'text');
 
-/** Is line li the start of a data row (as opposed to header text)? */
-const isDataStart = (shape: TableShape, number: TableNumber, lines: readonly ContentLine[], flat: readonly Token[], offsets: readonly number[], li: number): boolean => {
+/** A line of header words without figures (a header block, possibly repeated after a page break). */
+const isHeaderLine = (number: TableNumber, l: ContentLine): boolean => !lineHasFigures(l) && isStrongHeaderLine(l.text, TABLE_COLUMNS[number]);
+
+/**
+ * Is line li the start of a data row (as opposed to header text)? `headerLine`: isHeaderLine of
+ * the line, which the caller needs too and computes once.
+ */
+const isDataStart = (
+  shape: TableShape,
+  number: TableNumber,
+  lines: readonly ContentLine[],
+  flat: readonly Token[],
+  offsets: readonly number[],
+  li: number,
+  headerLine: boolean,
+): boolean => {
   const l = lines[li];
   const first = l?.tokens[0];
   if (!l || !first) return false;
   // Table 9's row: figures only, or figures after a short label (`预算数 6,000.00 …`).
   if (shape === 'single-row') return lineAllFigures(l) || l.tokens.filter((t) => t.kind === 'figure').length >= 2;
-  if (isStrongHeaderLine(l.text, TABLE_COLUMNS[number]) && !lineHasFigures(l)) return false;
+  if (headerLine) return false;
   if (shape === 'classification') {
     if (codeAt(flat, offsets[li] ?? 0, codeScheme(number))) return true;
     if (first.kind === 'text' && isTotalName(first.text)) {
@@ -141,7 +155,8 @@ export const splitHeader = (number: TableNumber, lines: readonly ContentLine[]):
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li];
     if (!l) continue;
-    const start = isDataStart(shape, number, lines, flat, offsets, li);
+    const headerLine = isHeaderLine(number, l);
+    const start = isDataStart(shape, number, lines, flat, offsets, li, headerLine);
     if (!started) {
       if (!start) {
         headerTexts.push(l.text);
@@ -150,7 +165,7 @@ export const splitHeader = (number: TableNumber, lines: readonly ContentLine[]):
       started = true;
     }
     if (start) inRepeatedHeader = false;
-    else if (!lineHasFigures(l) && isStrongHeaderLine(l.text, TABLE_COLUMNS[number])) inRepeatedHeader = true;
+    else if (headerLine) inRepeatedHeader = true;
     if (inRepeatedHeader) {
       headerTexts.push(l.text);
       continue;

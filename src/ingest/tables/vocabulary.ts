@@ -55,16 +55,21 @@ export const matchTableTitle = (text: string): TableTitleMatch | undefined => {
 const SECTION_HEADING_RE =
   /^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．])?(?:其他相关情况说明|名词解释|目录|部门预算表|.{0,40}项目(?:经费)?情况说明|.{0,30}编制说明|.{0,30}主要职能|.{0,30}机构设置|项目概[况述])$/;
 
+/**
+ * The last two characters of every heading SECTION_HEADING_RE accepts. This runs on every table
+ * line; the ending is a cheap test that spares the regex's `.{0,40}` backtracking on rows.
+ */
+const SECTION_HEADING_ENDINGS: ReadonlySet<string> = new Set(['说明', '解释', '目录', '算表', '职能', '设置', '概况', '概述']);
+
 export const isSectionHeading = (text: string): boolean => {
   const t = squash(text);
-  return t.length <= 50 && SECTION_HEADING_RE.test(t);
+  return t.length <= 50 && SECTION_HEADING_ENDINGS.has(t.slice(-2)) && SECTION_HEADING_RE.test(t);
 };
 
 /** A sentence of narrative: the tables section has ended (notes are handled before this). */
-export const isNarrativeSentence = (text: string): boolean => {
-  const t = squash(text);
-  return t.length >= 25 && /[。；]/.test(t);
-};
+export const isNarrativeSentence = (text: string): boolean =>
+  // The punctuation first: squashing whitespace never adds or removes it, and most lines have none.
+  /[。；]/.test(text) && squash(text).length >= 25;
 
 export const isNoteStart = (text: string): boolean => /^注\s*[:：]/.test(text.trim());
 
@@ -86,11 +91,22 @@ const STRONG_HEADER_RE =
   /科目编码|科目名称|^类款项?$|^项目|收入预算$|支出预算$|^本年收入|^本年支出|预算数$|^财政拨款收入财政拨款支出|经费预算数/;
 
 /** Is this line (without figures) a header line of a table (possibly repeated after a page break)? */
+/** Distinct column names (other than 合计) of each table's column list, built once per list. */
+const headerWordsCache = new WeakMap<readonly string[], readonly string[]>();
+const headerWords = (columns: readonly string[]): readonly string[] => {
+  let words = headerWordsCache.get(columns);
+  if (!words) {
+    words = [...new Set(columns)].filter((c) => c !== '合计');
+    headerWordsCache.set(columns, words);
+  }
+  return words;
+};
+
 export const isStrongHeaderLine = (text: string, columns: readonly string[]): boolean => {
   const t = squash(text);
   if (STRONG_HEADER_RE.test(t)) return true;
   let hits = 0;
-  for (const c of new Set(columns)) if (c !== '合计' && t.includes(c)) hits++;
+  for (const c of headerWords(columns)) if (t.includes(c)) hits++;
   return hits >= 2;
 };
 
