@@ -92,7 +92,9 @@ export const readBudgetDisclosure = (text: string, readers: PartReaders): ParseR
     sink.error('not-a-budget-disclosure', '文件为空，不是部门预算公开文件 (empty document)', { line: 1 });
     return { document: emptyDocument(1), diagnostics: sink.items };
   }
-  const isBudget = BUDGET_VOCABULARY.test(squash(source.slice(0, 200_000)));
+  // Squashing finds the words printed with spaces inside; a word found as printed needs no squash.
+  const opening = source.slice(0, 200_000);
+  const isBudget = BUDGET_VOCABULARY.test(opening) || BUDGET_VOCABULARY.test(squash(opening));
   if (!isBudget) {
     sink.error('not-a-budget-disclosure', '未找到部门预算公开文件的特征词语，不是部门预算公开文件 (not a budget disclosure)', { line: 1 });
   }

@@ -52,7 +52,8 @@ export const projectNameKey = (name: string): string =>
 
 const parseHeading = (line: SourceLine, index: number): Heading | undefined => {
   const t = line.text.trim();
-  if (t === '' || t.includes('\t') || t.length > 80 || isTocLine(t) || /[。，；]/.test(t)) return undefined;
+  // Both heading forms spell out `经费情况说明`: the substring test spares every other line the regexes.
+  if (!t.includes('经费情况说明') || t.includes('\t') || t.length > 80 || isTocLine(t) || /[。，；]/.test(t)) return undefined;
   const numbered = NUMBERED_HEADING.exec(t);
   if (numbered) {
     const ordinal = numbered[1] !== undefined ? Number(numbered[1]) : undefined;
@@ -96,7 +97,15 @@ const CJK_START = /^[\u3400-\u9fff（）“”、，。]/;
  * sub-headings (`1. 机房管理服务`) start a new line; a table's cells are laid out as rows.
  */
 export const joinProse = (cells: readonly Cell[], tables: BreakdownTable['tables'] = []): string => {
-  let out = '';
+  // Collected as pieces, remembering the last character written: testing the end of a string
+  // grown by `+=` would flatten it at every cell, quadratic in the part's length.
+  const pieces: string[] = [];
+  let end = '';
+  const write = (s: string): void => {
+    if (s === '') return;
+    pieces.push(s);
+    end = s[s.length - 1] ?? '';
+  };
   let previous = '';
   for (let i = 0; i < cells.length; i++) {
     const table = tables.find((t) => t.start === i);
@@ -105,7 +114,7 @@ export const joinProse = (cells: readonly Cell[], tables: BreakdownTable['tables
       for (let r = table.start; r < table.end; r += table.width) {
         rows.push(cells.slice(r, r + table.width).map((c) => c.text.trim()).join(' | '));
       }
-      out += `${out === '' ? '' : '\n'}${rows.join('\n')}`;
+      write(`${pieces.length === 0 ? '' : '\n'}${rows.join('\n')}`);
       previous = '。';
       i = table.end - 1;
       continue;
@@ -113,13 +122,13 @@ export const joinProse = (cells: readonly Cell[], tables: BreakdownTable['tables
     const t = cells[i]?.text.trim() ?? '';
     if (t === '') continue;
     const subHeading = LIST_START.test(previous) && previous.length <= 20;
-    if (out === '') out = t;
-    else if (SENTENCE_END.test(out) || LIST_START.test(t) || subHeading || previous === '。') out += `\n${t}`;
-    else if (CJK_END.test(out) || CJK_START.test(t)) out += t;
-    else out += ` ${t}`;
+    if (pieces.length === 0) write(t);
+    else if (SENTENCE_END.test(end) || LIST_START.test(t) || subHeading || previous === '。') write(`\n${t}`);
+    else if (CJK_END.test(end) || CJK_START.test(t)) write(t);
+    else write(` ${t}`);
     previous = t;
   }
-  return out;
+  return pieces.join('');
 };
 
 interface Part {

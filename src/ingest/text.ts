@@ -83,7 +83,15 @@ export const stripMarkdown = (s: string): string => {
 /** A markdown rule / setext underline / table separator line. */
 export const isRuleLine = (s: string): boolean => /^\s*(?:[-=*_]{3,}|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?)\s*$/.test(s);
 
+/**
+ * Every character some step below rewrites or keys on (form feed, CR, HTML, LaTeX, the folded
+ * full-width forms, markdown and rule marks, pipes). Most lines of a document hold none of them
+ * and only need trimming. Keep in step with the steps of normaliseLine.
+ */
+const FURNITURE_CHARS = /[\f\r<&$０-９Ａ-Ｚａ-ｚ．％＝＞＜≧≦\u3000\u00a0#*+>\\|=_-]/;
+
 export const normaliseLine = (raw: string): string => {
+  if (!FURNITURE_CHARS.test(raw)) return raw.trim();
   let t = raw.includes('\f') ? raw.replace(/\f/g, '') : raw;
   if (t.endsWith('\r')) t = t.slice(0, -1);
   if (isRuleLine(t)) return '';
