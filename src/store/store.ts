@@ -190,7 +190,7 @@ export class BudgetStore {
       cells: model.kind === 'budget-disclosure' ? tableCellRows(model.document) : [],
       projects,
       figures: documentFigures(model, projects),
-      findings: await this.runChecks(model, department, options.sourceName ?? sha256.slice(0, 12)),
+      findings: await this.runChecks(model, department, options.sourceName ?? sha256.slice(0, 12), { text, diagnostics: parsed.diagnostics }),
       diagnostics: parsed.diagnostics,
     };
 
@@ -212,8 +212,15 @@ export class BudgetStore {
   }
 
   /** Check the document, with the department's previous year when stored (cross-year rules). */
-  private async runChecks(model: StoredModel, department: DepartmentKey, name: string): Promise<Finding[]> {
-    const subjects: CheckSubject[] = [subjectOf(model, name)];
+  private async runChecks(
+    model: StoredModel,
+    department: DepartmentKey,
+    name: string,
+    source: { readonly text: string; readonly diagnostics: readonly Diagnostic[] },
+  ): Promise<Finding[]> {
+    // The text and the reader's diagnostics let the text rules (placeholders, punctuation, years)
+    // run and keep ambiguous placements out of arithmetic, exactly as `yusuan check` does.
+    const subjects: CheckSubject[] = [{ ...subjectOf(model, name), text: source.text, diagnostics: source.diagnostics }];
     const priorName = `#prior`;
     const year = model.document.header.year;
     if (year !== undefined) {
@@ -229,7 +236,7 @@ export class BudgetStore {
         .executeTakeFirst();
       if (prior !== undefined) {
         const priorModel = { kind: prior.kind, document: readJson(prior.model_json) } as StoredModel;
-        subjects.unshift(subjectOf(priorModel, priorName));
+        subjects.unshift({ ...subjectOf(priorModel, priorName), referenceOnly: true });
       }
     }
     // Findings about the prior document alone belong to it, not to this import.
