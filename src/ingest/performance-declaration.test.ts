@@ -221,7 +221,8 @@ describe('random mutations', () => {
         // the reader's own safety net must never be what caught it
         expect(r.diagnostics.map((d) => d.code)).not.toContain('reader-failure');
       }),
-      { numRuns: 120 },
+      // 500 documents × up to 12 mutations each: thousands of random mutations, as for the budget reader.
+      { numRuns: 500 },
     );
   });
 });
