@@ -17,7 +17,11 @@
  *   GET  /search?q=&departmentId=&year=&minFen=&maxFen=&kind=project|indicator&limit=&offset= → SearchResult
  *   GET  /rules                                      → RuleInfo[] (the check catalogue)
  */
-import type { BudgetDisclosure, Diagnostic, Finding, PerformanceDeclaration } from '#domain/index.ts';
+import type { Diagnostic, Finding } from '#domain/index.ts';
+import type { DocumentVersion } from '#store/types.ts';
+
+// The store answers these shapes and the server hands them on unchanged: one declaration, in the store.
+export type { DepartmentSummary, DepartmentYear, DocumentDetail, DocumentVersion, FindingCounts, SearchHit, SearchResult } from '#store/types.ts';
 
 export interface ApiError {
   readonly error: string;
@@ -25,58 +29,6 @@ export interface ApiError {
   readonly message: string;
   readonly statusCode: number;
   readonly details?: unknown;
-}
-
-export interface FindingCounts {
-  readonly error: number;
-  readonly warning: number;
-  readonly info: number;
-}
-
-export interface DocumentVersion {
-  readonly documentId: number;
-  readonly version: number;
-  readonly sha256: string;
-  readonly importedAt: string;
-  readonly sourceName?: string;
-}
-
-export interface DepartmentYear {
-  readonly year: number;
-  readonly documentId: number;
-  readonly kind: 'budget-disclosure' | 'performance-declaration';
-  readonly version: number;
-  readonly revenueTotalFen?: number;
-  readonly expenditureTotalFen?: number;
-  readonly basicFen?: number;
-  readonly projectFen?: number;
-  readonly projectCount: number;
-  readonly findings: FindingCounts;
-}
-
-export interface DepartmentSummary {
-  readonly departmentId: number;
-  readonly name: string;
-  readonly district?: string;
-  readonly years: readonly DepartmentYear[];
-}
-
-export interface DocumentDetail {
-  readonly documentId: number;
-  readonly departmentId: number;
-  readonly department: string;
-  readonly district?: string;
-  readonly year?: number;
-  readonly kind: 'budget-disclosure' | 'performance-declaration';
-  readonly version: number;
-  readonly sha256: string;
-  readonly importedAt: string;
-  readonly sourceName?: string;
-  readonly model: BudgetDisclosure | PerformanceDeclaration;
-  readonly findings: readonly Finding[];
-  readonly diagnostics: readonly Diagnostic[];
-  /** Other years stored for the same department (for history charts and comparison links). */
-  readonly otherYears: readonly { readonly year: number; readonly documentId: number }[];
 }
 
 export interface UploadResult {
@@ -120,22 +72,3 @@ export interface Comparison {
   readonly projects: readonly { readonly name: string; readonly leftFen?: number; readonly rightFen?: number }[];
 }
 
-export interface SearchHit {
-  readonly kind: 'project' | 'indicator';
-  readonly documentId: number;
-  readonly departmentId: number;
-  readonly department: string;
-  readonly year?: number;
-  readonly project: string;
-  readonly amountFen?: number;
-  /** For indicators: `产出指标/数量指标/定期巡检次数 =12.00(次)`; for projects: a snippet around the match. */
-  readonly snippet: string;
-}
-
-export interface SearchResult {
-  /** Matches (newest imports first), counted up to 1000. */
-  readonly total: number;
-  /** true when more matches exist than `total` counts (show "1000+" and suggest narrowing the search). */
-  readonly totalCapped?: boolean;
-  readonly items: readonly SearchHit[];
-}

@@ -1,7 +1,6 @@
 /**
- * What the store answers. These shapes are the API contract's (src/server/api-contract.ts),
- * declared here too because the store sits below the server; the server hands them on and the
- * compiler checks that the two stay the same shape.
+ * What the store answers. The server hands these shapes on unchanged, so the API contract
+ * (src/server/api-contract.ts) re-exports them from here rather than declaring them again.
  */
 import type { BudgetDisclosure, Diagnostic, Finding, PerformanceDeclaration } from '#domain/index.ts';
 

@@ -39,6 +39,16 @@ export const readDocumentInput = async (file: string): Promise<string> => {
   }
 };
 
+/** Read FILE for a command: the text, or undefined after telling the person on stderr why not. */
+export const readDocumentOrReport = async (file: string): Promise<string | undefined> => {
+  try {
+    return await readDocumentInput(file);
+  } catch (e) {
+    process.stderr.write(`${e instanceof InputError ? e.message : String(e)}\n`);
+    return undefined;
+  }
+};
+
 export const EXIT_OK = 0;
 export const EXIT_DIAGNOSTIC_ERRORS = 1;
 export const EXIT_INPUT = 2;

@@ -8,7 +8,7 @@ import { hasErrors } from '#domain/index.ts';
 import { parseDocument } from '#ingest/detect.ts';
 import { renderCsv } from '#render/csv.ts';
 import { exportView, type ExportWhat } from '#render/export-view.ts';
-import { EXIT_DIAGNOSTIC_ERRORS, EXIT_INPUT, EXIT_OK, InputError, readDocumentInput } from './document-input.ts';
+import { EXIT_DIAGNOSTIC_ERRORS, EXIT_INPUT, EXIT_OK, readDocumentOrReport } from './document-input.ts';
 import { formatDiagnostics } from './parse.ts';
 
 export interface ExportOptions {
@@ -17,13 +17,8 @@ export interface ExportOptions {
 }
 
 export const runExport = async (file: string, opts: ExportOptions): Promise<number> => {
-  let text: string;
-  try {
-    text = await readDocumentInput(file);
-  } catch (e) {
-    process.stderr.write(`${e instanceof InputError ? e.message : String(e)}\n`);
-    return EXIT_INPUT;
-  }
+  const text = await readDocumentOrReport(file);
+  if (text === undefined) return EXIT_INPUT;
   const parsed = parseDocument(text);
   if (parsed.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(parsed.diagnostics).join('\n')}\n`);
   if (parsed.kind === 'unknown') return EXIT_DIAGNOSTIC_ERRORS;

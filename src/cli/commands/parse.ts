@@ -17,7 +17,7 @@ import {
   type Severity,
 } from '#domain/index.ts';
 import { parseDocument, type ParsedDocument } from '#ingest/detect.ts';
-import { EXIT_DIAGNOSTIC_ERRORS, EXIT_INPUT, EXIT_OK, InputError, readDocumentInput } from './document-input.ts';
+import { EXIT_DIAGNOSTIC_ERRORS, EXIT_INPUT, EXIT_OK, readDocumentOrReport } from './document-input.ts';
 
 const KIND_NAMES: Readonly<Record<ParsedDocument['kind'], string>> = {
   'budget-disclosure': '部门预算公开文件 (budget disclosure)',
@@ -80,13 +80,8 @@ export const summarise = (file: string, parsed: ParsedDocument): string => {
 };
 
 export const runParse = async (file: string, opts: { json?: boolean }): Promise<number> => {
-  let text: string;
-  try {
-    text = await readDocumentInput(file);
-  } catch (e) {
-    process.stderr.write(`${e instanceof InputError ? e.message : String(e)}\n`);
-    return EXIT_INPUT;
-  }
+  const text = await readDocumentOrReport(file);
+  if (text === undefined) return EXIT_INPUT;
   const parsed = parseDocument(text);
   if (opts.json) {
     process.stdout.write(`${JSON.stringify({ kind: parsed.kind, document: parsed.document ?? null, diagnostics: parsed.diagnostics }, null, 2)}\n`);
