@@ -155,12 +155,12 @@ const Results = ({ params, query }: { readonly params: SearchParams; readonly qu
   const state = useAsync((signal) => searchProjects(params, signal), [key]);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <ErrorNotice message={state.message} />;
-  const { total, items } = state.data;
+  const { total, items, totalCapped } = state.data;
   const offset = params.offset ?? 0;
   return (
     <section className="card">
       <h2>
-        搜索结果：共 {total} 条{total > items.length ? `（第 ${offset + 1}–${offset + items.length} 条）` : ''}
+        搜索结果：共 {total}{totalCapped === true ? '+' : ''} 条{totalCapped === true ? '（结果过多，请加上部门、年度或金额条件缩小范围）' : ''}{total > items.length ? `（第 ${offset + 1}–${offset + items.length} 条）` : ''}
       </h2>
       {items.length === 0 ? <p className="muted">没有找到匹配的项目或指标。</p> : null}
       <ol className="hits">
