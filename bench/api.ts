@@ -6,8 +6,7 @@
  *   tsx bench/api.ts --quick    smoke: corpus + 100 variants, 40 requests per route
  *   options: --variants N, --requests N, --skip-pg, --database-url URL
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +15,7 @@ import { openStore } from '#store/store.ts';
 import type { BudgetStore } from '#store/store.ts';
 import { variantFactory } from '#store/variants.ts';
 import { corpusDir } from '../test/corpus.ts';
+import { percentile, tempDirRemovedOnExit } from './lib/support.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -31,16 +31,6 @@ const pgUrl = valueOf('--database-url') ?? process.env['DATABASE_URL'] ?? 'postg
 const files = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort();
 const texts = files.map((f) => readFileSync(join(corpusDir, f), 'utf8'));
 
-/** A temp directory removed at the end, also when the run is interrupted (Ctrl+C, kill). */
-const tempDirRemovedOnExit = (prefix: string): string => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  const remove = () => rmSync(dir, { recursive: true, force: true });
-  process.once('exit', remove);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
-  return dir;
-};
-
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))] ?? NaN;
 const fmt = (times: number[]): string => {
   times.sort((a, b) => a - b);
   return `p50 ${percentile(times, 0.5).toFixed(2)} ms, p95 ${percentile(times, 0.95).toFixed(2)} ms`;

@@ -13,8 +13,7 @@
  *   3. search: p50/p95 latency of Chinese substring queries over every stored project
  *      (≥ 100,000 in the full run), with and without filters.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openStore } from '#store/store.ts';
@@ -23,6 +22,7 @@ import type { SearchQuery } from '#store/types.ts';
 import { variantFactory } from '#store/variants.ts';
 import type { VariantFactory } from '#store/variants.ts';
 import { corpusDir } from '../test/corpus.ts';
+import { percentile, tempDirRemovedOnExit } from './lib/support.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(name);
@@ -36,16 +36,6 @@ const docs = Number(value('--docs') ?? (quick ? 300 : 10_000));
 const e2eDocs = Number(value('--e2e') ?? (quick ? 10 : 100));
 const pgUrl = value('--database-url') ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-/** A temp directory removed at the end, also when the run is interrupted (Ctrl+C, kill). */
-const tempDirRemovedOnExit = (prefix: string): string => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  const remove = () => rmSync(dir, { recursive: true, force: true });
-  process.once('exit', remove);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
-  return dir;
-};
-
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))] ?? NaN;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 const rate = (n: number, millis: number) => `${((n * 1000) / millis).toFixed(1)} docs/s`;
 

@@ -651,20 +651,11 @@ export class BudgetStore {
       .limit(limit)
       .offset(offset)
       .execute();
-    return rows.map((r) => {
-      const amountFen = fenOrUndefined(r.amount_fen);
-      return {
-        kind: 'project' as const,
-        documentId: r.document_id,
-        departmentId: r.department_id,
-        department: r.department,
-        ...(r.year !== null ? { year: r.year } : {}),
-        project: r.name,
-        ...(amountFen !== undefined ? { amountFen } : {}),
+    return rows.map((r) =>
+      searchHit('project', r, r.name,
         // The stored search text is folded; the snippet quotes the text as printed.
-        snippet: snippetAround([r.name, ...Object.values(readJson<Record<string, string>>(r.parts_json))].join('\n'), display),
-      };
-    });
+        snippetAround([r.name, ...Object.values(readJson<Record<string, string>>(r.parts_json))].join('\n'), display)),
+    );
   }
 
   private async findIndicators(query: SearchQuery, q: string, offset: number, limit: number): Promise<SearchHit[]> {
@@ -674,21 +665,29 @@ export class BudgetStore {
       .limit(limit)
       .offset(offset)
       .execute();
-    return rows.map((r) => {
-      const amountFen = fenOrUndefined(r.amount_fen);
-      return {
-        kind: 'indicator' as const,
-        documentId: r.document_id,
-        departmentId: r.department_id,
-        department: r.department,
-        ...(r.year !== null ? { year: r.year } : {}),
-        project: r.project_name,
-        ...(amountFen !== undefined ? { amountFen } : {}),
-        snippet: `${r.level1}/${r.level2}/${r.level3} ${r.target}`,
-      };
-    });
+    return rows.map((r) => searchHit('indicator', r, r.project_name, `${r.level1}/${r.level2}/${r.level3} ${r.target}`));
   }
 }
+
+/** A search hit from a joined project/indicator row: the document's identity plus what matched. */
+const searchHit = (
+  kind: SearchHit['kind'],
+  r: { readonly document_id: number; readonly department_id: number; readonly department: string; readonly year: number | null; readonly amount_fen: Parameters<typeof readFen>[0] },
+  project: string,
+  snippet: string,
+): SearchHit => {
+  const amountFen = fenOrUndefined(r.amount_fen);
+  return {
+    kind,
+    documentId: r.document_id,
+    departmentId: r.department_id,
+    department: r.department,
+    ...(r.year !== null ? { year: r.year } : {}),
+    project,
+    ...(amountFen !== undefined ? { amountFen } : {}),
+    snippet,
+  };
+};
 
 const subjectOf = (model: StoredModel, name: string): CheckSubject =>
   model.kind === 'budget-disclosure' ? { kind: model.kind, document: model.document, name } : { kind: model.kind, document: model.document, name };
