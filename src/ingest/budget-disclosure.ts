@@ -127,7 +127,7 @@ export const readBudgetDisclosure = (text: string, readers: PartReaders): ParseR
   };
 
   const duties = withSection('duties', (s) => readDuties(narrative('duties', s)));
-  const institutions = withSection('institutions', (s) => readInstitutions(narrative('institutions', s)));
+  const institutions = withSection('institutions', (s) => readInstitutions(narrative('institutions', s), headerReading.level ?? 'department'));
   const glossary = withSection('glossary', (s) => readGlossary(narrative('glossary', s)));
   const explanation = withSection('explanation', (s) => readExplanation(narrative('explanation', s)));
   const otherInformation = withSection('other-information', (s) => readOtherInformation(narrative('other-information', s))) ?? {};
@@ -154,7 +154,9 @@ export const readBudgetDisclosure = (text: string, readers: PartReaders): ParseR
         sink.error('section-missing', `缺少“${SECTION_NAMES[kind]}”部分`, { line: lastLine, section: kind as SectionKind }, { section: SECTION_NAMES[kind] });
       }
     }
-    if (!projectsSection) sink.warning('section-missing', `未找到“${SECTION_NAMES.projects}”部分`, { line: lastLine, section: 'projects' }, { section: SECTION_NAMES.projects });
+    // Unit budgets carry no project explanations (their department's disclosure does).
+    if (!projectsSection && headerReading.level === 'unit') sink.info('section-missing', `单位预算未包含“${SECTION_NAMES.projects}”部分`, { line: lastLine, section: 'projects' }, { section: SECTION_NAMES.projects });
+    else if (!projectsSection) sink.warning('section-missing', `未找到“${SECTION_NAMES.projects}”部分`, { line: lastLine, section: 'projects' }, { section: SECTION_NAMES.projects });
     const found = new Set(tables.map((t) => t.number));
     for (const n of TABLE_NUMBERS) {
       if (!found.has(n)) sink.error('table-missing', `缺少预算表 ${n}`, { line: tablesSection ? sectionLine(tablesSection) : lastLine, section: 'tables', table: n }, { table: n });

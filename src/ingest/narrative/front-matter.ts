@@ -115,7 +115,7 @@ const readUnitNames = (rest: string): string[] => {
     .filter((s) => s.length > 0);
 };
 
-export const readInstitutions = (ctx: NarrativeContext): Institutions => {
+export const readInstitutions = (ctx: NarrativeContext, level: DocumentLevel = 'department'): Institutions => {
   const t = ctx.joined.text;
   const text = textAt(ctx, formatParagraphs(t), 0);
   const counts: InstitutionCount[] = [];
@@ -129,7 +129,11 @@ export const readInstitutions = (ctx: NarrativeContext): Institutions => {
     lastEnd = m.index + m[0].length;
   }
   const unitNames = lastEnd >= 0 ? readUnitNames(t.slice(lastEnd)) : [];
-  if (counts.length === 0) ctx.sink.warning('figure-missing', '机构设置中未找到各类单位的数量（如“行政单位1家”）', locate(ctx, 0), { field: '机构设置' });
+  // A unit budget describes one unit's internal offices; only a department lists its units by type.
+  if (counts.length === 0) {
+    if (level === 'unit') ctx.sink.info('figure-missing', '单位预算的机构设置未列出各类单位的数量', locate(ctx, 0), { field: '机构设置' });
+    else ctx.sink.warning('figure-missing', '机构设置中未找到各类单位的数量（如“行政单位1家”）', locate(ctx, 0), { field: '机构设置' });
+  }
   return { text, counts, unitNames };
 };
 

@@ -20,6 +20,17 @@ describe('classifyHeading', () => {
     ['部门“三公”经费和机关运行经费预算表', 'tables'],
     ['2026年单位支出预算总表', 'tables'],
     ['目   录', 'contents'],
+    // Wording variants seen in other documents (src/reference/disclosure-vocabulary.ts).
+    ['第四部分 2025年部门预算情况说明', 'explanation'],
+    ['（四）部门预算编制说明', 'explanation'],
+    ['其它相关情况说明', 'other-information'],
+    ['第六部分：其他相关情况说明', 'other-information'],
+    ['项目支出情况说明', 'projects'],
+    ['科技创新专项经费情况说明', 'projects'],
+    ['五、单位预算表', 'tables'],
+    ['2025年上海市松江区数据局财务收支预算总表', 'tables'],
+    ['表2 2025年预算单位收入预算总表', 'tables'],
+    ['部门职责', 'duties'],
   ])('%s → %s', (line, kind) => {
     expect(classifyHeading(toLines(line)[0]?.text ?? '')).toBe(kind);
   });
@@ -29,6 +40,9 @@ describe('classifyHeading', () => {
     ['上海市松江区行政服务中心是负责行政服务管理的部门，为正处级。'],
     ['财政拨款支出主要内容如下：'],
     ['2025年“三公”经费预算数为0.60万元，与2024年预算持平。其中：'],
+    ['一、2025年“三公”经费预算情况说明'],
+    ['详见项目经费情况说明'],
+    ['三、政府采购预算情况说明'],
   ])('is not a heading: %s', (line) => {
     expect(classifyHeading(toLines(line)[0]?.text ?? '')).toBeUndefined();
   });
@@ -111,5 +125,65 @@ describe('segmentSections with a table of contents without leader dots', () => {
     expect(seg.sections.get('contents')?.lines.map((l) => l.no)).toEqual([4, 5, 6, 7, 8]);
     expect(seg.sections.get('duties')?.heading.map((l) => l.no)).toEqual([9]);
     expect(seg.sections.get('other-information')?.lines.map((l) => l.text)).toEqual(['其他。']);
+  });
+});
+
+describe('segmentSections with contents that are not marked as contents', () => {
+  // Putuo's layout: no leader dots, no page numbers, and the first heading right after the last entry.
+  const doc = `上海市普陀区2025年区级单位预算
+预算单位：某办公室
+一、单位主要职能
+二、单位机构设置
+三、名词解释
+四、单位预算编制说明
+五、单位预算表
+  1. 2025年预算单位财务收支预算总表
+  9.2025年单位“三公”经费和机关运行经费预算表
+六、其他相关情况说明
+某办公室主要职能
+  职能正文。
+某办公室机构设置
+  机构正文。
+名词解释
+  解释。
+2025年单位预算编制说明
+  说明。
+2025年预算单位财务收支预算总表
+编制单位：某办公室 单位：元
+2025年单位“三公”经费和机关运行经费预算表
+其他相关情况说明
+  一、2025年“三公”经费预算情况说明
+  说明正文。`;
+  const seg = segmentSections(toLines(doc));
+
+  it('recognises the list of parts as contents and the heading after it as a heading', () => {
+    expect(seg.sections.get('contents')?.lines.map((l) => l.no)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(seg.sections.get('duties')?.heading.map((l) => l.no)).toEqual([11]);
+    expect(seg.sections.get('duties')?.lines.map((l) => l.text)).toEqual(['职能正文。']);
+  });
+
+  it('reads every section from the body, the tables included', () => {
+    expect(seg.order).toEqual(['header', 'contents', 'duties', 'institutions', 'glossary', 'explanation', 'tables', 'other-information']);
+    expect(seg.sections.get('tables')?.lines.map((l) => l.no)).toEqual([19, 20, 21]);
+    expect(seg.sections.get('other-information')?.lines.map((l) => l.text)).toEqual(['一、2025年“三公”经费预算情况说明', '说明正文。']);
+  });
+
+  it('gives the same sections when the contents are markdown bullets, dotted, or absent', () => {
+    const lines = doc.split('\n');
+    const bulleted = [...lines.slice(0, 2), ...lines.slice(2, 10).map((l) => `- ${l.trim()}`), ...lines.slice(10)].join('\n');
+    const dotted = [...lines.slice(0, 2), ...lines.slice(2, 10).map((l) => `${l}……………… 3`), ...lines.slice(10)].join('\n');
+    const none = [...lines.slice(0, 2), ...lines.slice(10)].join('\n');
+    const shape = (text: string) => {
+      const s = segmentSections(toLines(text));
+      return [...s.sections.values()].filter((x) => x.kind !== 'contents').map((x) => [x.kind, x.lines.map((l) => l.text)]);
+    };
+    expect(shape(bulleted)).toEqual(shape(doc));
+    expect(shape(dotted)).toEqual(shape(doc));
+    expect(shape(none)).toEqual(shape(doc));
+  });
+
+  it('reopens a section printed in two stretches', () => {
+    const two = segmentSections(toLines(`${doc}\n某办公室机构设置\n  机构续。`));
+    expect(two.sections.get('institutions')?.lines.map((l) => l.text)).toEqual(['机构正文。', '机构续。']);
   });
 });

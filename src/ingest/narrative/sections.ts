@@ -5,19 +5,11 @@
  * A table of contents (`目 录` and leader dots) is set aside, and a heading repeated as page
  * furniture does not open a section twice.
  */
+import { HEADING_ORDINAL, type DisclosureSectionKind, SECTION_VOCABULARY } from '#reference/disclosure-vocabulary.ts';
 import { matchTableTitle } from '../budget-tables.ts';
 import { isPageFurniture, isTocLine, squash, type SourceLine } from '../text.ts';
 
-export type BudgetSectionKind =
-  | 'header'
-  | 'contents'
-  | 'duties'
-  | 'institutions'
-  | 'glossary'
-  | 'explanation'
-  | 'tables'
-  | 'other-information'
-  | 'projects';
+export type BudgetSectionKind = 'header' | DisclosureSectionKind;
 
 export interface Section {
   readonly kind: BudgetSectionKind;
@@ -33,108 +25,186 @@ export interface Segmentation {
   readonly order: readonly BudgetSectionKind[];
 }
 
-/** Numbering in front of a heading: `一、`, `1.`, `（一）`, `第一部分`. */
-const ORDINAL_PREFIX = /^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}部分[、:：]?)/;
-
-/** Table titles when the tables reader does not (yet) recognise one: the standard endings. */
-const TABLE_TITLE_FALLBACK = /(?:收支预算总表|收入预算总表|支出预算总表|功能分类预算表|经济分类预算表|机关运行经费预算表)$/;
-
 /** Punctuation no heading carries. */
 const HEADING_PUNCTUATION = /[。，；;,]/;
 
-const stripHeading = (text: string): string => squash(text).replace(ORDINAL_PREFIX, '').replace(/[:：]$/, '');
+const stripHeading = (text: string): string => {
+  let s = squash(text);
+  // Numbering may be doubled (`第一部分 一、…`); markdown bold and brackets are already gone.
+  for (let k = 0; k < 2; k++) s = s.replace(HEADING_ORDINAL, '');
+  return s.replace(/[:：]$/, '');
+};
 
 /** What section a (normalised) line is the heading of, if any. */
 export const classifyHeading = (text: string): BudgetSectionKind | undefined => {
   // Sentence punctuation rules a heading out (checked below on the stripped text, which keeps all
   // of it); testing the line first spares the narrative lines, most of a document, everything else.
   if (text === '' || HEADING_PUNCTUATION.test(text) || isTocLine(text)) return undefined;
+  if (text.includes('表') && matchTableTitle(text) !== undefined) return 'tables';
+  // Every section heading ends in one of a few characters: a cheap test before the patterns.
+  if (!/[录能责况置构释明表格项]$/.test(text.replace(/[\s:：]+$/, ''))) return undefined;
   const s = stripHeading(text);
   if (s.length === 0 || s.length > 60) return undefined;
-  if (/^目录$/.test(s)) return 'contents';
-  if (/(?:主要职能|主要职责|部门职责)$/.test(s)) return 'duties';
-  if (/机构设置(?:情况)?$/.test(s)) return 'institutions';
-  if (/^名词解释$/.test(s)) return 'glossary';
-  if (/^(?:\d{4}年度?)?.{0,30}预算编制说明$/.test(s)) return 'explanation';
-  if (/^其他相关情况(?:的)?说明$/.test(s)) return 'other-information';
-  if (/项目经费情况说明$/.test(s)) return 'projects';
-  if (matchTableTitle(text) !== undefined || (s.length <= 45 && TABLE_TITLE_FALLBACK.test(s))) return 'tables';
+  for (const v of SECTION_VOCABULARY) {
+    if (v.exclude?.test(s)) continue;
+    if (v.variants.some((variant) => variant.pattern.test(s))) return v.kind;
+  }
   return undefined;
+};
+
+/**
+ * Is the heading candidate at i the tail of a wrapped line rather than a heading? Prose wrapped
+ * at a narrow width can leave `预算情况说明` alone on a line after `一、2025年“三公”经费`. The
+ * previous line then ends mid-phrase (a CJK character, no sentence end) and, joined with the
+ * candidate, no longer reads as the same heading. A document title printed above a heading as
+ * page furniture (`…区级部门预算`) is not such a line.
+ */
+const isWrappedTail = (lines: readonly SourceLine[], i: number, kind: BudgetSectionKind): boolean => {
+  let p = i - 1;
+  while (p >= 0 && (lines[p]?.text ?? '') === '') p--;
+  const prev = lines[p];
+  // A page break separates a heading from what precedes it (blank lines do not: some converters
+  // put one between every two lines).
+  if (!prev || (lines[i]?.raw ?? '').includes('\f')) return false;
+  const t = prev.text;
+  if (!/[\u3400-\u9fff“”"’]$/.test(t) || /(?:预算|决算|预算公开|目录)$/.test(squash(t)) || classifyHeading(t) !== undefined) return false;
+  return classifyHeading(`${t}${lines[i]?.text ?? ''}`) !== kind;
 };
 
 /** Kinds whose heading recurs inside the section (each table and each project has one). */
 const REPEATING: ReadonlySet<BudgetSectionKind> = new Set(['tables', 'projects']);
 
-/** Split the document's lines into sections. Lines before the first heading form the header. */
+/** A short numbered line without sentence punctuation: a contents entry the vocabulary does not know (`五、部门预算表`). */
+const isShortOrdinalLine = (text: string): boolean => {
+  const s = squash(text);
+  return s.length <= 40 && HEADING_ORDINAL.test(s) && !/[。，；;,：:]/.test(s);
+};
+
+/** A trailing page number of a contents entry (`一、部门主要职能 3`, `一、部门主要职能……3`). */
+const withoutPageNumber = (text: string): string => text.replace(/(?:[.．…·—-]{2,}|\s)\s*\d{1,3}$/, '').trim();
+
+/**
+ * The lines of the table(s) of contents, found by structure, not by leader dots: a run of entries
+ * (headings, numbered short lines, leader-dot lines; blank lines and page numbers between them)
+ * that names at least three parts of at least two kinds with no body text between them, or that
+ * opens with `目录`. In a document's body every heading is followed by its text, so such a run is
+ * a list of parts, never the parts themselves.
+ */
+/** What part a line names: its section kind, and for a table title its number. */
+const keyOf = (text: string): string | undefined => {
+  const kind = classifyHeading(text);
+  if (kind !== 'tables') return kind;
+  const title = matchTableTitle(text);
+  return title ? `tables:${title.number}` : kind;
+};
+
+export const findContents = (lines: readonly SourceLine[]): Set<number> => {
+  const contents = new Set<number>();
+  let run: number[] = [];
+  const close = (): void => {
+    if (run.length === 0) return;
+    const entryKinds = run.map((i) => classifyHeading(withoutPageNumber(lines[i]?.text ?? '')));
+    const opensWithTitle = entryKinds[0] === 'contents';
+    const named = entryKinds.filter((k) => k !== undefined && k !== 'contents');
+    const distinct = new Set(named).size;
+    const dotted = run.filter((i) => isTocLine(lines[i]?.text ?? '')).length;
+    if ((opensWithTitle && run.length >= 2) || (named.length >= 3 && distinct >= 2) || dotted >= 2) {
+      // The body's first heading may follow the contents directly: the run's last entry is that
+      // heading when its part is not printed again further on.
+      const last = run[run.length - 1] ?? 0;
+      const key = keyOf(withoutPageNumber(lines[last]?.text ?? ''));
+      let later = false;
+      if (key !== undefined && !isTocLine(lines[last]?.text ?? '')) {
+        for (let j = last + 1; j < lines.length && !later; j++) later = keyOf(lines[j]?.text ?? '') === key;
+      }
+      for (const i of run) if (i !== last || key === undefined || later || isTocLine(lines[i]?.text ?? '')) contents.add(i);
+    }
+    run = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]?.text ?? '';
+    if (text === '' || isPageFurniture(text)) continue;
+    const entry = withoutPageNumber(text);
+    const isEntry =
+      isTocLine(text) ||
+      classifyHeading(entry) !== undefined ||
+      isShortOrdinalLine(entry) ||
+      // The tail of a wrapped entry (`…经济分类预算` / `表`): only when it completes a heading.
+      (run.length > 0 && squash(entry).length <= 12 && classifyHeading(withoutPageNumber(lines[run[run.length - 1] ?? 0]?.text ?? '') + entry) !== undefined);
+    if (isEntry) run.push(i);
+    else close();
+  }
+  close();
+  return contents;
+};
+
+/**
+ * Split the document's lines into sections by their headings' meaning. Lines before the first
+ * heading form the header. A section may be printed in several stretches (a heading repeated
+ * later reopens its section); a heading repeated at the top of its own section's pages is
+ * furniture. Table titles and project headings stay inside their sections' lines.
+ */
 export const segmentSections = (lines: readonly SourceLine[]): Segmentation => {
   const bodies = new Map<BudgetSectionKind, { heading: SourceLine[]; lines: SourceLine[] }>();
   const order: BudgetSectionKind[] = [];
-  const headingTexts = new Set<string>();
-  const open = (kind: BudgetSectionKind, heading: SourceLine[]): { heading: SourceLine[]; lines: SourceLine[] } => {
-    const body = { heading, lines: [] as SourceLine[] };
-    bodies.set(kind, body);
-    order.push(kind);
+  const contents = findContents(lines);
+  const bodyOf = (kind: BudgetSectionKind, heading: SourceLine[]): { heading: SourceLine[]; lines: SourceLine[] } => {
+    let body = bodies.get(kind);
+    if (!body) {
+      body = { heading, lines: [] };
+      bodies.set(kind, body);
+      order.push(kind);
+    }
     return body;
   };
   let current: BudgetSectionKind = 'header';
-  let body = open('header', []);
-  let inContents = false;
-  // Where each kind's heading last occurs: a contents entry is a heading that occurs again later.
-  const kinds = lines.map((l) => classifyHeading(l.text));
-  // Contents entries may end in a page number (`一、部门主要职能 3`).
-  const entries = lines.map((l, i) => (/\s\d{1,3}$/.test(l.text) ? classifyHeading(l.text.replace(/\s+\d{1,3}$/, '')) : kinds[i]));
-  const lastOfKind = new Map<BudgetSectionKind, number>();
-  entries.forEach((k, i) => {
-    if (k !== undefined) lastOfKind.set(k, i);
-  });
+  let body = bodyOf('header', []);
+  const kinds = lines.map((l, i) => (contents.has(i) ? undefined : classifyHeading(l.text)));
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line === undefined) continue;
-    const text = line.text;
-    if (inContents) {
-      // A table of contents runs while lines carry leader dots (or are blank).
-      const entry = entries[i];
-      if (text === '' || isTocLine(text) || isPageFurniture(text) || (entry !== undefined && (lastOfKind.get(entry) ?? -1) > i)) {
-        body.lines.push(line);
-        continue;
-      }
-      inContents = false;
+    if (contents.has(i)) {
+      const c = bodyOf('contents', []);
+      if (c.heading.length === 0 && c.lines.length === 0 && classifyHeading(line.text) === 'contents') c.heading.push(line);
+      else c.lines.push(line);
+      continue;
     }
+    const text = line.text;
     let kind = kinds[i];
     let headingLines: SourceLine[] = [line];
     // A heading broken over two short lines: `…（部门）` / `主要职能`.
     const next = lines[i + 1];
     // The first part carries no punctuation and no year, so a title or a `label：value` line is never swallowed.
-    if (kind === undefined && next !== undefined && text !== '' && !/[。，；;,：:、]|\d{4}年/.test(text) && squash(text).length <= 30) {
+    if (kind === undefined && next !== undefined && !contents.has(i + 1) && text !== '' && !/[。，；;,：:、]|\d{4}年/.test(text) && squash(text).length <= 30) {
       const joined = classifyHeading(`${text}${next.text}`);
       const alone = kinds[i + 1];
-      if (joined !== undefined && joined !== 'tables' && !bodies.has(joined) && (alone === undefined || alone === joined)) {
+      if (joined !== undefined && joined !== 'tables' && joined !== current && (alone === undefined || alone === joined)) {
         kind = joined;
         headingLines = [line, next];
       }
     }
-    if (kind === 'contents' && !bodies.has('contents')) {
-      current = 'contents';
-      body = open('contents', headingLines);
-      inContents = true;
+    if (kind !== undefined && kind !== 'tables' && headingLines.length === 1 && isWrappedTail(lines, i, kind)) kind = undefined;
+    if (kind === 'contents') {
+      // `目录` printed again as page furniture, away from the contents.
+      bodyOf('contents', []).lines.push(line);
       continue;
     }
-    if (kind !== undefined && kind !== 'contents' && !bodies.has(kind)) {
-      current = kind;
-      body = open(kind, REPEATING.has(kind) ? [] : headingLines);
-      if (REPEATING.has(kind)) body.lines.push(...headingLines);
-      headingTexts.add(squash(headingLines.map((h) => h.text).join('')));
-      i += headingLines.length - 1;
-      continue;
-    }
-    if (kind !== undefined && kind === current && REPEATING.has(kind)) {
+    if (kind === undefined) {
       body.lines.push(line);
       continue;
     }
-    // The same heading printed again at the top of a page: furniture.
-    if (kind !== undefined && headingTexts.has(squash(text)) && !REPEATING.has(current)) continue;
-    body.lines.push(line);
+    i += headingLines.length - 1;
+    if (REPEATING.has(kind)) {
+      current = kind;
+      body = bodyOf(kind, []);
+      body.lines.push(...headingLines);
+      continue;
+    }
+    // The same heading at the top of its own section's next page: furniture.
+    if (kind === current) continue;
+    current = kind;
+    body = bodyOf(kind, headingLines);
   }
 
   const sections = new Map<BudgetSectionKind, Section>();

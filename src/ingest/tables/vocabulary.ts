@@ -4,6 +4,7 @@
  * one converter's layout.
  */
 import { FUNCTIONAL_CLASSES, type TableNumber } from '#domain/index.ts';
+import { LEVEL_WORDS, TABLE_TITLE_VOCABULARY } from '#reference/disclosure-vocabulary.ts';
 import { isTocLine, squash } from '../text.ts';
 
 export interface TableTitleMatch {
@@ -12,41 +13,50 @@ export interface TableTitleMatch {
   readonly level: 'department' | 'unit';
 }
 
-/** The distinctive part of each standard title, after `YYYY年` and the level word (部门 / 单位 / 预算单位). */
-const TITLE_CORES: ReadonlyArray<readonly [TableNumber, RegExp]> = [
-  [4, /^财政拨款收支预算总表$/],
-  [1, /^(?:财务)?收支预算总表$/],
-  [2, /^收入预算总表$/],
-  [3, /^支出预算总表$/],
-  [5, /^一般公共预算支出功能分类预算表$/],
-  [6, /^政府性基金预算支出功能分类预算表$/],
-  [7, /^国有资本经营预算支出功能分类预算表$/],
-  [8, /^一般公共预算基本支出(?:部门|单位|预算单位)?(?:预算)?经济分类预算表$/],
-  [9, /^(?:一般公共预算)?[“"”'‘’「]?三公[”"“'’‘」]?经费和机关运行经费(?:预算)?表$/],
-];
+/** `表1`, `附表1：`, `表一`, `1.`, `5．` in front of a title. */
+const TITLE_ORDINAL = /^(?:附?表\s*(?:\d{1,2}|[一二三四五六七八九])(?:-\d{1,2})?[.．、:：\s]?|\d{1,2}[.．、:：\s])/;
+/** What may stand between the year and the level word: an issuer's name, never a sentence. */
+const ISSUER_RE = /^[^\s，。；：:,、\d]{0,40}$/;
+/** Issuers end in an organisation word; without a year or a level word a free prefix must look like one. */
+const ORGANISATION_END = /(?:局|委|委员会|办公室|办|街道|镇|中心|院|所|馆|站|队|会|部|处|厅|室|校|园|区|府|署|社|团|委办)$/;
 
-// Optional leading ordinal (`1.`, `5．`, `表1`, `附表1：`), optional issuer prefix before the year,
-// the year, the level word, the core, and an optional continuation mark.
-const TITLE_RE =
-  /^(?:附?表(?:\d{1,2}|[一二三四五六七八九])[.．、:：]?|\d{1,2}[.．、:：])?(?:([^\s，。；：:,]{0,40}?)(\d{4})年(?:度)?)?(预算单位|部门|单位)?(.+?)(?:[（(]续表?[）)])?$/;
-
-/** Is this (normalised) line a table title such as `2025年部门支出预算总表`? Not for TOC lines. */
+/**
+ * Is this (normalised) line a table title such as `2025年部门支出预算总表`? Titles are matched by
+ * the end of their wording (TABLE_TITLE_VOCABULARY); before it may stand an ordinal (`表2`), an
+ * issuer, the year and the level word in any combination the wild has shown
+ * (`2025年上海市松江区数据局财务收支预算总表`, `上海市普陀区商务委员会2025年部门收入预算总表`,
+ * `2025年预算单位收入预算总表`). Not for table-of-contents lines with leader dots.
+ */
 export const matchTableTitle = (text: string): TableTitleMatch | undefined => {
   // Cheap tests first: this runs on every line of a document.
   if (text.length > 120 || !text.includes('表') || isTocLine(text)) return undefined;
   // A unit printed on the title line (`…预算总表（单位：元）`) is read by the region, not part of the name.
-  const t = squash(text).replace(/[（(]?(?:金额)?单位[:：]万?元[）)]?$/, '');
+  let t = squash(text.trim().replace(TITLE_ORDINAL, ''))
+    .replace(/[（(]?(?:金额)?单位[:：]万?元[）)]?$/, '')
+    .replace(/[（(]续表?\d*[）)]$|续表$/, '');
   if (t.length > 80 || /[。，；]/.test(t)) return undefined;
-  const m = TITLE_RE.exec(t);
-  if (!m) return undefined;
-  const [, issuer, year, levelWord, core = ''] = m;
-  // Without a year, the title must start with its level word or its core (no free prefix).
-  if (year === undefined && issuer) return undefined;
-  for (const [number, re] of TITLE_CORES) {
-    if (!re.test(core)) continue;
+  // Squashed `表2 2025年…` would read `表22025年…`: numbering stuck to the year is cut here only when a year follows.
+  t = t.replace(/^(?:附?表\d{1,2}|\d{1,2})[.．、:：]?(?=\d{4}年)/, '');
+  for (const variant of TABLE_TITLE_VOCABULARY) {
+    const m = variant.core.exec(t);
+    if (!m) continue;
+    let prefix = t.slice(0, m.index);
+    let level: 'department' | 'unit' | undefined;
+    for (const [word, l] of LEVEL_WORDS) {
+      if (prefix.endsWith(word)) {
+        level = l;
+        prefix = prefix.slice(0, -word.length);
+        break;
+      }
+    }
+    const y = /(\d{4})年度?/.exec(prefix);
+    const year = y?.[1] !== undefined ? Number(y[1]) : undefined;
+    const issuer = y ? prefix.slice(0, y.index) + prefix.slice(y.index + y[0].length) : prefix;
+    if (!ISSUER_RE.test(issuer)) return undefined;
+    // A free prefix is an issuer's name; without a year or level word it must end like one.
+    if (issuer !== '' && year === undefined && level === undefined && !ORGANISATION_END.test(issuer)) return undefined;
     // `部门` is the default level: titles without a level word are department tables.
-    const level = levelWord !== undefined && levelWord.includes('单位') ? 'unit' : 'department';
-    return { number, level, ...(year !== undefined ? { year: Number(year) } : {}) };
+    return { number: variant.number, level: level ?? 'department', ...(year !== undefined ? { year } : {}) };
   }
   return undefined;
 };
