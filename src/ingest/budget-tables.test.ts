@@ -44,6 +44,14 @@ describe('matchTableTitle', () => {
     ['2025年部门“三公”经费和机关运行经费预算表', 9, 'department', 2025],
     ['表一 2025年部门财务收支预算总表', 1, 'department', 2025],
     ['2025年部门收入预算总表（单位：万元）', 2, 'department', 2025],
+    // The issuer between year and core, before the year, or both; 表N numbering; 续表 marks.
+    ['2025年上海市松江区数据局财务收支预算总表', 1, 'department', 2025],
+    ['2025年上海市普陀区万里街道部门收入预算总表', 2, 'department', 2025],
+    ['上海市普陀区商务委员会2025年部门支出预算总表', 3, 'department', 2025],
+    ['表2 2025年预算单位收入预算总表', 2, 'unit', 2025],
+    ['附表8：2025年单位一般公共预算基本支出单位预算经济分类预算表', 8, 'unit', 2025],
+    ['2025年部门收入预算总表（续）', 2, 'department', 2025],
+    ['上海市松江区数据局部门“三公”经费和机关运行经费预算表', 9, 'department', undefined],
   ] as const)('recognises %s', (text, number, level, year) => {
     expect(matchTableTitle(text)).toEqual({ number, level, ...(year !== undefined ? { year } : {}) });
   });
@@ -53,6 +61,8 @@ describe('matchTableTitle', () => {
     '五、部门预算表',
     '详见2025年部门收入预算总表。',
     '2025年部门预算编制说明',
+    '1,234.00 2025年部门收入预算总表',
+    '根据2025年部门收入预算总表',
   ])('rejects %s', (text) => {
     expect(matchTableTitle(text)).toBeUndefined();
   });
@@ -512,5 +522,35 @@ describe('readBudgetTables: layouts', () => {
   it('never throws on an empty input and reports nothing for a document without tables', () => {
     expect(read('').tables).toEqual([]);
     expect(read('一段正文。\n没有表格。').codes).toEqual([]);
+  });
+});
+
+describe('readBudgetTables: columns from the printed header', () => {
+  const HEADER_2_EXTRA = ['编制部门：某某局 单位：元', '项  目 收入预算', '功能分类科目编码', '功能分类科目名称 合计 财政拨款收入 上年结转 事业收入 其他收入', '类 款 项'];
+
+  it('reads a table 2 with a 上年结转 column and without 事业单位经营收入, cells delimited', () => {
+    const text = ['2025年部门收入预算总表', ...HEADER_2_EXTRA, '201\t一般公共服务支出\t300.00\t100.00\t200.00\t\t', '合计\t300.00\t100.00\t200.00\t\t'].join('\n');
+    const { tables, codes } = read(text);
+    const t = table(tables, 2);
+    expect(t.columns).toEqual(['合计', '财政拨款收入', '上年结转', '事业收入', '其他收入']);
+    expect(placed(row(t, '201'))).toEqual({ 合计: '300.00', 财政拨款收入: '100.00', 上年结转: '200.00' });
+    expect(codes).toContain('table-columns-from-header');
+    expect(codes).not.toContain('table-row-extra-figures');
+  });
+
+  it('refuses to guess when dropped empty cells leave the extra column undecided', () => {
+    const text = ['2025年部门收入预算总表', ...HEADER_2_EXTRA, '201 一般公共服务支出 300.00 100.00 200.00', '合计 300.00 100.00 200.00'].join('\n');
+    const { tables, codes } = read(text);
+    const r = row(table(tables, 2), '201');
+    expect(placed(r)).toEqual({ 合计: '300.00' });
+    expect(r.unplaced?.map((f) => f.raw)).toEqual(['100.00', '200.00']);
+    expect(codes).toContain('cell-placement-ambiguous');
+  });
+
+  it('keeps the standard columns when the header prints them, wrapped cells included', () => {
+    const text = ['2025年部门收入预算总表', '项  目 收入预算', '功能分类科目编码 事业单位', '功能分类科目名称 合计 财政拨款收入 事业收入 其他收入', '类 款 项 经营收入', '201 一般公共服务支出 5.00 5.00', '合计 5.00 5.00'].join('\n');
+    const { tables, codes } = read(text);
+    expect(table(tables, 2).columns).toEqual(['合计', '财政拨款收入', '事业收入', '事业单位经营收入', '其他收入']);
+    expect(codes).not.toContain('table-columns-from-header');
   });
 });

@@ -31,6 +31,7 @@ import {
   type WorkingTable,
 } from './tables/arithmetic.ts';
 import { findTableRegions, type TableRegion } from './tables/regions.ts';
+import { readHeaderColumns } from './tables/header-columns.ts';
 import { assembleRows, rowName, splitHeader, type RawRow } from './tables/rows.ts';
 
 export { matchTableTitle, type TableTitleMatch } from './tables/vocabulary.ts';
@@ -78,8 +79,15 @@ const readFigures = (raw: RawRow, n: TableNumber, unit: MoneyUnit, sink: Diagnos
     return { raw: f.raw, line: f.line, amount };
   });
 
-const toWorkingRow = (n: TableNumber, raw: RawRow, unit: MoneyUnit, splitTable1: boolean, sink: DiagnosticSink): WorkingRow => {
-  const columns = sideColumns(n, raw.side, splitTable1);
+const toWorkingRow = (
+  n: TableNumber,
+  raw: RawRow,
+  unit: MoneyUnit,
+  splitTable1: boolean,
+  sink: DiagnosticSink,
+  printedColumns: readonly string[] | undefined,
+): WorkingRow => {
+  const columns = printedColumns ?? sideColumns(n, raw.side, splitTable1);
   const all = readFigures(raw, n, unit, sink);
   const figures = all.slice(0, columns.length);
   const extra = all.slice(columns.length);
@@ -172,9 +180,14 @@ export const readBudgetTables = (lines: readonly SourceLine[], sink: DiagnosticS
     const { headerTexts, dataTokens } = splitHeader(n, region.content);
     const header = squash(headerTexts.join(''));
     const splitTable1 = n === 1 && header.includes('人员经费') && header.includes('公用经费');
-    const rows = assembleRows(n, dataTokens, sink).map((r) => toWorkingRow(n, r, unit, splitTable1, sink));
+    // The header decides a classification table's columns when it prints other ones than the standard.
+    const printedColumns = readHeaderColumns(n, headerTexts);
+    if (printedColumns !== undefined && printedColumns !== TABLE_COLUMNS[n]) {
+      sink.info('table-columns-from-header', '表头所列的列与标准格式不同，按表头读取', { line: region.titleLine, section: 'tables', table: n }, { columns: printedColumns.join('、') });
+    }
+    const rows = assembleRows(n, dataTokens, sink).map((r) => toWorkingRow(n, r, unit, splitTable1, sink, printedColumns));
     const working: WorkingTable = { number: n, rows, line: region.titleLine };
-    return { region, unit, headerTexts, working, columns: splitTable1 ? TABLE1_SPLIT_EXPENDITURE : TABLE_COLUMNS[n] };
+    return { region, unit, headerTexts, working, columns: printedColumns ?? (splitTable1 ? TABLE1_SPLIT_EXPENDITURE : TABLE_COLUMNS[n]) };
   });
   // Cross-table values are taken within one set of nine: a document holding several sets (a
   // department's and its units') starts a new set when a table number repeats.

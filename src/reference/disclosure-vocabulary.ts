@@ -137,3 +137,57 @@ export const TABLE_TITLE_VOCABULARY: readonly TableTitleVariant[] = [
     seen: 'corpus: `2025年部门“三公”经费和机关运行经费预算表`, `2025年单位“三公”经费和机关运行经费预算表`',
   },
 ];
+
+export interface ColumnVariant {
+  /** The canonical column name the model uses. */
+  readonly column: string;
+  /** The header wording (after layout whitespace is removed). */
+  readonly header: RegExp;
+  readonly seen: string;
+}
+
+/**
+ * Column headers of the classification tables (2, 3, 5–8), beyond the standard ones: the header
+ * a document prints decides its columns. Extra columns appear in other templates and in unit
+ * budgets of institutions with their own revenue.
+ */
+export const CLASSIFICATION_COLUMN_VOCABULARY: Readonly<Record<2 | 3 | 5 | 6 | 7 | 8, readonly ColumnVariant[]>> = {
+  2: [
+    { column: '合计', header: /合计|总计/, seen: 'every corpus table 2' },
+    { column: '财政拨款收入', header: /财政拨款(?:收入)?/, seen: 'every corpus table 2' },
+    { column: '上年结转', header: /上年结转(?:结余)?(?:收入)?/, seen: 'other templates: `上年结转` beside 财政拨款收入' },
+    { column: '事业收入', header: /事业收入/, seen: 'every corpus table 2' },
+    { column: '事业单位经营收入', header: /事业单位经营收入|经营收入/, seen: 'every corpus table 2 (`事业单位经营收` / `入` wrapped)' },
+    { column: '上级补助收入', header: /上级补助收入/, seen: 'other templates' },
+    { column: '附属单位上缴收入', header: /附属单位上缴收入/, seen: 'other templates' },
+    { column: '其他收入', header: /其他收入/, seen: 'every corpus table 2' },
+  ],
+  3: [
+    { column: '合计', header: /合计|总计/, seen: 'every corpus table 3' },
+    { column: '基本支出', header: /基本支出/, seen: 'every corpus table 3' },
+    { column: '项目支出', header: /项目支出/, seen: 'every corpus table 3' },
+    { column: '上缴上级支出', header: /上缴上级支出/, seen: 'other templates' },
+    { column: '事业单位经营支出', header: /(?:事业单位)?经营支出/, seen: 'other templates' },
+    { column: '对附属单位补助支出', header: /对附属单位补助支出/, seen: 'other templates' },
+  ],
+  5: [
+    { column: '合计', header: /合计|总计/, seen: 'every corpus table 5' },
+    { column: '基本支出', header: /基本支出/, seen: 'every corpus table 5' },
+    { column: '项目支出', header: /项目支出/, seen: 'every corpus table 5' },
+  ],
+  6: [
+    { column: '合计', header: /合计|总计/, seen: 'every corpus table 6' },
+    { column: '基本支出', header: /基本支出/, seen: 'every corpus table 6' },
+    { column: '项目支出', header: /项目支出/, seen: 'every corpus table 6' },
+  ],
+  7: [
+    { column: '合计', header: /合计|总计/, seen: 'every corpus table 7' },
+    { column: '基本支出', header: /基本支出/, seen: 'every corpus table 7' },
+    { column: '项目支出', header: /项目支出/, seen: 'every corpus table 7' },
+  ],
+  8: [
+    { column: '合计', header: /合计|总计/, seen: 'every corpus table 8' },
+    { column: '人员经费', header: /人员经费/, seen: 'every corpus table 8' },
+    { column: '公用经费', header: /公用经费/, seen: 'every corpus table 8' },
+  ],
+};

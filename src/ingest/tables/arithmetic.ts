@@ -58,8 +58,8 @@ export interface WorkingTable {
 /** `total = Σ parts` per row, by column index within the row's side. */
 const rowIdentities = (table: TableNumber, side: TableSide | undefined, width: number): ReadonlyArray<readonly [number, readonly number[]]> => {
   if (table === 1 && side === 'expenditure' && width === 4) return [[0, [1, 2, 3]]];
-  if (table === 2) return [[0, [1, 2, 3, 4]]];
-  if (table === 3 || table === 5 || table === 6 || table === 7 || table === 8) return [[0, [1, 2]]];
+  // Classification tables: 合计 first, then its parts — as many as the header prints.
+  if (table === 2 || table === 3 || table === 5 || table === 6 || table === 7 || table === 8) return [[0, Array.from({ length: width - 1 }, (_, i) => i + 1)]];
   if (table === 4 && side === 'expenditure') return [[0, [1, 2, 3]]];
   if (table === 9) return [[0, [1, 2, 3]], [3, [4, 5]]];
   return [];

@@ -17,8 +17,8 @@ export interface TableTitleMatch {
 const TITLE_ORDINAL = /^(?:附?表\s*(?:\d{1,2}|[一二三四五六七八九])(?:-\d{1,2})?[.．、:：\s]?|\d{1,2}[.．、:：\s])/;
 /** What may stand between the year and the level word: an issuer's name, never a sentence. */
 const ISSUER_RE = /^[^\s，。；：:,、\d]{0,40}$/;
-/** Issuers end in an organisation word; without a year or a level word a free prefix must look like one. */
-const ORGANISATION_END = /(?:局|委|委员会|办公室|办|街道|镇|中心|院|所|馆|站|队|会|部|处|厅|室|校|园|区|府|署|社|团|委办)$/;
+/** Issuers end in an organisation word: a free prefix must look like one. */
+const ORGANISATION_END = /(?:局|委|委员会|办公室|办|街道|办事处|镇|乡|中心|院|所|馆|站|队|会|部|处|厅|室|校|园|区|县|市|府|署|社|团|组|队)$/;
 
 /**
  * Is this (normalised) line a table title such as `2025年部门支出预算总表`? Titles are matched by
@@ -53,8 +53,8 @@ export const matchTableTitle = (text: string): TableTitleMatch | undefined => {
     const year = y?.[1] !== undefined ? Number(y[1]) : undefined;
     const issuer = y ? prefix.slice(0, y.index) + prefix.slice(y.index + y[0].length) : prefix;
     if (!ISSUER_RE.test(issuer)) return undefined;
-    // A free prefix is an issuer's name; without a year or level word it must end like one.
-    if (issuer !== '' && year === undefined && level === undefined && !ORGANISATION_END.test(issuer)) return undefined;
+    // A free prefix is an issuer's name and ends like one (`…数据局`, `…街道`, `上海市普陀区`), never `根据`.
+    if (issuer !== '' && !ORGANISATION_END.test(issuer)) return undefined;
     // `部门` is the default level: titles without a level word are department tables.
     return { number: variant.number, level: level ?? 'department', ...(year !== undefined ? { year } : {}) };
   }
