@@ -751,6 +751,18 @@ export const keyInconsistencies = (key: AnswerKey): string[] => {
     if (typeof t['收入总计'] === 'string' && rev !== t['收入总计']) out.push(`${name}.收入总计 ${String(t['收入总计'])} vs row ${rev ?? '—'}`);
     const expTotal = exp ? (exp['预算数'] ?? exp['合计']) : undefined;
     if (typeof t['支出总计'] === 'string' && expTotal !== t['支出总计']) out.push(`${name}.支出总计 ${String(t['支出总计'])} vs row ${expTotal ?? '—'}`);
+    // The by-name summaries repeat the rows' figures.
+    const revenue = (t['revenue'] ?? {}) as Record<string, unknown>;
+    for (const [n, v] of Object.entries(revenue)) {
+      const r = t.revenue_rows.find((x) => x.name === n);
+      if (r?.value !== v) out.push(`${name}.revenue.${n} ${String(v)} vs row ${r?.value ?? '—'}`);
+    }
+    const expenditure = (t['expenditure'] ?? {}) as Record<string, unknown>;
+    for (const [n, v] of Object.entries(expenditure)) {
+      const r = t.expenditure_rows.find((x) => x.name === n)?.values;
+      const total = r ? (r['预算数'] ?? r['合计']) : undefined;
+      if (total !== v) out.push(`${name}.expenditure.${n} ${String(v)} vs row ${total ?? '—'}`);
+    }
   }
   const t9 = key.t9 as Record<string, unknown> & z.infer<typeof KeyT9>;
   for (const [col, raw] of Object.entries(t9.values)) {
