@@ -173,15 +173,16 @@ const yearOf = (region: TableRegion, headerTexts: readonly string[]): number | u
 /** Read every table found in `lines` (the tables section, or the whole document). */
 export const readBudgetTables = (lines: readonly SourceLine[], sink: DiagnosticSink, options: ReadTablesOptions = {}): BudgetTable[] => {
   const regions = findTableRegions(lines, sink);
+  const rawOf = new Map(lines.map((l) => [l.no, l.raw]));
   const parts = regions.map((region) => {
     const n = region.match.number;
     const unit: MoneyUnit = region.unit ?? '元';
     if (region.unit === undefined) sink.info('table-unit-missing', '表格未注明单位，按元读取', { line: region.titleLine, section: 'tables', table: n });
-    const { headerTexts, dataTokens } = splitHeader(n, region.content);
+    const { headerTexts, headerLines, dataTokens } = splitHeader(n, region.content);
     const header = squash(headerTexts.join(''));
     const splitTable1 = n === 1 && header.includes('人员经费') && header.includes('公用经费');
     // The header decides a classification table's columns when it prints other ones than the standard.
-    const printedColumns = readHeaderColumns(n, headerTexts);
+    const printedColumns = readHeaderColumns(n, headerTexts, headerLines.map((no) => rawOf.get(no) ?? ''));
     if (printedColumns !== undefined && printedColumns !== TABLE_COLUMNS[n]) {
       sink.info('table-columns-from-header', '表头所列的列与标准格式不同，按表头读取', { line: region.titleLine, section: 'tables', table: n }, { columns: printedColumns.join('、') });
     }

@@ -7,6 +7,7 @@
  */
 import { HEADING_ORDINAL, type DisclosureSectionKind, SECTION_VOCABULARY } from '#reference/disclosure-vocabulary.ts';
 import { matchTableTitle } from '../budget-tables.ts';
+import { isTitleHead } from '../tables/vocabulary.ts';
 import { isPageFurniture, isTocLine, squash, type SourceLine } from '../text.ts';
 
 export type BudgetSectionKind = 'header' | DisclosureSectionKind;
@@ -176,10 +177,14 @@ export const segmentSections = (lines: readonly SourceLine[]): Segmentation => {
     // A heading broken over two short lines: `…（部门）` / `主要职能`.
     const next = lines[i + 1];
     // The first part carries no punctuation and no year, so a title or a `label：value` line is never swallowed.
-    if (kind === undefined && next !== undefined && !contents.has(i + 1) && text !== '' && !/[。，；;,：:、]|\d{4}年/.test(text) && squash(text).length <= 30) {
+    // (A table title's first half may hold the year: `2025年部门财务收支` / `预算总表`.)
+    if (kind === undefined && next !== undefined && !contents.has(i + 1) && text !== '' && !/[。，；;,：:、]/.test(text) && squash(text).length <= 40) {
       const joined = classifyHeading(`${text}${next.text}`);
       const alone = kinds[i + 1];
-      if (joined !== undefined && joined !== 'tables' && joined !== current && (alone === undefined || alone === joined)) {
+      // A table title split over two lines joins only when neither half is a title alone.
+      const titleSplit = joined === 'tables' && kinds[i - 1] === undefined && (alone === undefined || isTitleHead(text));
+      const shortHalf = !/\d{4}年/.test(text) && squash(text).length <= 30;
+      if (joined !== undefined && (titleSplit || (joined !== 'tables' && shortHalf && joined !== current && (alone === undefined || alone === joined)))) {
         kind = joined;
         headingLines = [line, next];
       }

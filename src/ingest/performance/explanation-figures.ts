@@ -70,6 +70,8 @@ const ANNUAL_RES = [
   new RegExp(`预算金额(?:为|是|：|:)?${AMOUNT}`),
   new RegExp(`预算资金需求(?:为|是|：|:)?${AMOUNT}`),
   new RegExp(`预算(?:资金|金额)(?:约为|约|为|是)${AMOUNT}`),
+  // `2025年度项目总预算1720.00万，其中…` (Putuo 商务委员会 2025).
+  new RegExp(`(?:项目)?总预算(?:金额|资金)?(?:为|是|：|:)?${AMOUNT}`),
 ];
 
 export interface StatedAmount {

@@ -10,6 +10,7 @@ import {
   isNarrativeSentence,
   isNoteStart,
   isSectionHeading,
+  isTitleHead,
   isTotalName,
   matchTableTitle,
   readPreparer,
@@ -136,8 +137,10 @@ const titleAt = (lines: readonly SourceLine[], i: number): { match: TableTitleMa
   const match = matchTableTitle(text);
   if (match) return { match, text, extraLines: 0 };
   const next = lines[i + 1]?.text ?? '';
-  if (text.length > 60 || next.length > 30 || text.includes('表') || !text.includes('预算') || !next.includes('表')) return undefined;
-  if (matchTableTitle(next)) return undefined;
+  // Either half may hold any part of the title (`2025年部门财务收支` / `预算总表`); neither is a sentence.
+  if (text === '' || text.length > 60 || next.length > 40 || !next.includes('表') || /[。，；：:]/.test(text) || /\d\.\d{2}$/.test(text)) return undefined;
+  // `收入预算总表` may be a title alone; with a title's opening on the line above, the two are one title.
+  if (matchTableTitle(next) && !isTitleHead(text)) return undefined;
   const joined = matchTableTitle(text + next);
   return joined ? { match: joined, text: text + next, extraLines: 1 } : undefined;
 };

@@ -136,6 +136,8 @@ const isDataStart = (
 
 export interface SplitContent {
   readonly headerTexts: string[];
+  /** Source line numbers of the header lines (to read their printed positions). */
+  readonly headerLines: number[];
   readonly dataTokens: Token[];
 }
 
@@ -149,6 +151,7 @@ export const splitHeader = (number: TableNumber, lines: readonly ContentLine[]):
     flat.push(...l.tokens);
   }
   const headerTexts: string[] = [];
+  const headerLines: number[] = [];
   const dataTokens: Token[] = [];
   let started = false;
   let inRepeatedHeader = false;
@@ -160,6 +163,7 @@ export const splitHeader = (number: TableNumber, lines: readonly ContentLine[]):
     if (!started) {
       if (!start) {
         headerTexts.push(l.text);
+        headerLines.push(l.line);
         continue;
       }
       started = true;
@@ -168,11 +172,12 @@ export const splitHeader = (number: TableNumber, lines: readonly ContentLine[]):
     else if (headerLine) inRepeatedHeader = true;
     if (inRepeatedHeader) {
       headerTexts.push(l.text);
+      headerLines.push(l.line);
       continue;
     }
     dataTokens.push(...l.tokens);
   }
-  return { headerTexts, dataTokens };
+  return { headerTexts, headerLines, dataTokens };
 };
 
 const newRow = (t: Token, kind: 'item' | 'total'): RawRow => ({ kind, nameParts: [], line: t.line, figures: [] });

@@ -61,6 +61,17 @@ export const matchTableTitle = (text: string): TableTitleMatch | undefined => {
   return undefined;
 };
 
+/**
+ * Can this line be the first half of a title split over two lines (`2025年部门` / `收入预算总表`)?
+ * It must carry something of a title's opening — the year, the level word, a 表N number or an
+ * issuer — and nothing of a row (figures) or a sentence.
+ */
+export const isTitleHead = (text: string): boolean => {
+  const t = squash(text);
+  if (t === '' || t.length > 60 || /[。，；：:]/.test(t) || /\d[\d,]*\.\d{2}/.test(t) || /^\d{3}(?:\s|$)/.test(text.trim())) return false;
+  return /\d{4}年/.test(t) || /(?:部门|单位)$/.test(t) || /^附?表\s*[\d一二三四五六七八九]/.test(t) || ORGANISATION_END.test(t);
+};
+
 /** Headings of the sections that follow the tables (or precede them when the whole document is given). */
 const SECTION_HEADING_RE =
   /^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．])?(?:其他相关情况说明|名词解释|目录|部门预算表|.{0,40}项目(?:经费)?情况说明|.{0,30}编制说明|.{0,30}主要职能|.{0,30}机构设置|项目概[况述])$/;
