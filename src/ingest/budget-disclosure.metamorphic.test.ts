@@ -30,32 +30,13 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const KNOWN_FAILING: ReadonlySet<string> = new Set(
   (
     [
-      ['putuo-2024-wanli-subdistrict-budget', 'headings-第一部分'],
-      ['putuo-2024-wanli-subdistrict-budget', 'headings-（一）'],
       ['putuo-2024-wanli-subdistrict-budget', 'one-cell-per-line'],
-      ['putuo-2025-commerce-commission-budget', 'other-before-tables'],
-      ['putuo-2025-commerce-commission-budget', 'explanation-after-tables'],
       ['putuo-2025-commerce-commission-budget', 'one-cell-per-line'],
-      ['putuo-2025-commerce-commission-budget', 'page-breaks-repeated-titles'],
-      ['putuo-2025-commerce-commission-unit-budget', 'explanation-after-tables'],
-      ['putuo-2025-commerce-commission-unit-budget', 'header-cells-split'],
       ['putuo-2025-commerce-commission-unit-budget', 'one-cell-per-line'],
-      ['putuo-2025-government-office-budget', 'other-before-tables'],
-      ['putuo-2025-government-office-budget', 'explanation-after-tables'],
       ['putuo-2025-government-office-budget', 'one-cell-per-line'],
-      ['putuo-2025-government-office-budget', 'page-breaks-repeated-titles'],
-      ['putuo-2025-government-office-unit-budget', 'explanation-after-tables'],
-      ['putuo-2025-government-office-unit-budget', 'header-cells-split'],
       ['putuo-2025-government-office-unit-budget', 'one-cell-per-line'],
-      ['putuo-2025-wanli-subdistrict-budget', 'headings-第一部分'],
-      ['putuo-2025-wanli-subdistrict-budget', 'headings-（一）'],
-      ['putuo-2025-wanli-subdistrict-budget', 'other-before-tables'],
       ['putuo-2025-wanli-subdistrict-budget', 'one-cell-per-line'],
-      ['songjiang-2025-administrative-service-center-budget', 'page-breaks'],
-      ['songjiang-2025-administrative-service-center-budget', 'page-breaks-repeated-titles'],
       ['songjiang-2025-data-bureau-budget', 'blank-lines'],
-      ['songjiang-2025-data-bureau-budget', 'page-breaks'],
-      ['songjiang-2025-data-bureau-budget', 'page-breaks-repeated-titles'],
     ] as const
   ).map(([d, t]) => cellKey(d, t)),
 );

@@ -31,7 +31,7 @@ import {
   type WorkingTable,
 } from './tables/arithmetic.ts';
 import { findTableRegions, type TableRegion } from './tables/regions.ts';
-import { readHeaderColumns } from './tables/header-columns.ts';
+import { readHeaderColumns, stackedCells } from './tables/header-columns.ts';
 import { assembleRows, rowName, splitHeader, type RawRow } from './tables/rows.ts';
 
 export { matchTableTitle, type TableTitleMatch } from './tables/vocabulary.ts';
@@ -180,9 +180,12 @@ export const readBudgetTables = (lines: readonly SourceLine[], sink: DiagnosticS
     if (region.unit === undefined) sink.info('table-unit-missing', '表格未注明单位，按元读取', { line: region.titleLine, section: 'tables', table: n });
     const { headerTexts, headerLines, dataTokens } = splitHeader(n, region.content);
     const header = squash(headerTexts.join(''));
-    const splitTable1 = n === 1 && header.includes('人员经费') && header.includes('公用经费');
+    const headerRaw = headerLines.map((no) => rawOf.get(no) ?? '');
+    // Header cells wrapped over lines (`人员` / `经费`) are put back together by position.
+    const headerWords = [header, ...stackedCells(headerRaw)];
+    const splitTable1 = n === 1 && headerWords.some((w) => w.includes('人员经费')) && headerWords.some((w) => w.includes('公用经费'));
     // The header decides a classification table's columns when it prints other ones than the standard.
-    const printedColumns = readHeaderColumns(n, headerTexts, headerLines.map((no) => rawOf.get(no) ?? ''));
+    const printedColumns = readHeaderColumns(n, headerTexts, headerRaw);
     if (printedColumns !== undefined && printedColumns !== TABLE_COLUMNS[n]) {
       sink.info('table-columns-from-header', '表头所列的列与标准格式不同，按表头读取', { line: region.titleLine, section: 'tables', table: n }, { columns: printedColumns.join('、') });
     }

@@ -50,8 +50,11 @@ const cleanName = (s: string): string => s.replace(/\s+/g, '');
 export const projectNameKey = (name: string): string =>
   cleanName(name).replace(/（/g, '(').replace(/）/g, ')').replace(/项目$/, '');
 
+/** Section numbering in front of a heading (`第六部分`, `（六）`, `六、`) is not part of a project's name. */
+const SECTION_ORDINAL = /^(?:第[一二三四五六七八九十\d]{1,3}(?:部分|章|节)[、:：.．]?|[（(][一二三四五六七八九十]{1,3}[）)])\s*/;
+
 const parseHeading = (line: SourceLine, index: number): Heading | undefined => {
-  const t = line.text.trim();
+  const t = line.text.trim().replace(SECTION_ORDINAL, '');
   // Both heading forms spell out `经费情况说明`: the substring test spares every other line the regexes.
   if (!t.includes('经费情况说明') || t.includes('\t') || t.length > 80 || isTocLine(t) || /[。，；]/.test(t)) return undefined;
   const numbered = NUMBERED_HEADING.exec(t);

@@ -73,6 +73,8 @@ export const foldFullWidth = (s: string): string =>
 
 /** Markdown furniture at line start: `#`…, `- `, `* `, `> `, and `**bold**` / `\*` escapes. */
 export const stripMarkdown = (s: string): string => {
+  // `- 25 -` is a page number, not a bullet.
+  if (/^\s*[-—–]\s*\d{1,4}\s*[-—–]\s*$/.test(s)) return s.trim();
   let t = s.replace(/^\s*#{1,6}\s+/, '').replace(/^\s*(?:[-*+]|>)\s+/, '');
   // Bold and escapes need `**` / `\\`: skip the scans on the (usual) lines without them.
   if (t.includes('**')) t = t.replace(/\*\*([^*]+)\*\*/g, '$1');

@@ -178,7 +178,8 @@ export const segmentSections = (lines: readonly SourceLine[]): Segmentation => {
     const next = lines[i + 1];
     // The first part carries no punctuation and no year, so a title or a `label：value` line is never swallowed.
     // (A table title's first half may hold the year: `2025年部门财务收支` / `预算总表`.)
-    if (kind === undefined && next !== undefined && !contents.has(i + 1) && text !== '' && !/[。，；;,：:、]/.test(text) && squash(text).length <= 40) {
+    // Nor does it hold figures: a table's last row is not the start of the heading below it.
+    if (kind === undefined && next !== undefined && !contents.has(i + 1) && text !== '' && !/[。，；;,：:、]|\d\.\d{2}(?!\d)|\d,\d{3}/.test(text) && squash(text).length <= 40) {
       const joined = classifyHeading(`${text}${next.text}`);
       const alone = kinds[i + 1];
       // A table title split over two lines joins only when neither half is a title alone.

@@ -173,7 +173,8 @@ export const findTableRegions = (lines: readonly SourceLine[], sink: DiagnosticS
       // A title repeated after a page break continues the same table (`（续）`, or no total row yet);
       // otherwise the same number starts another set of tables (a unit's after its department's).
       const continued = /续/.test(titleText) || !cur?.content.some((l) => l.tokens[0] !== undefined && isTotalName(l.tokens[0].text));
-      if (cur && cur.match.number === title.number && cur.content.length > 0 && cur.noteParts.length === 0 && continued) continue;
+      // A title repeated before any row (the page broke under 编制部门/单位) is the same table too.
+      if (cur && cur.match.number === title.number && cur.noteParts.length === 0 && (cur.content.length === 0 || continued)) continue;
       cur = {
         match: title,
         titleText,
