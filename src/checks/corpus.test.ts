@@ -8,7 +8,8 @@
  *   true sum, so it is one 元 off the printed 款. Item 21 of 主要内容 names
  *   “卫生健康支出（款）计划生育事务（项）”, which no row has (210 07 17 is 计划生育服务).
  * - Putuo 2024: item 31 says 350.35万元 and then “2024年预算安排352.67万元”; item 4 decreases but
- *   gives “…经费增加” as the reason; table 9 has figures under a note saying it is empty.
+ *   gives “…经费增加” as the reason; table 9 has figures under a note saying it is empty; table 8
+ *   prints the 款 of 301 02 津贴补贴 and 301 07 绩效工资 with one digit (`301 2`, `301 7`).
  * - Both: the one project explanation has no name and only quarterly figures; 绩效目标 money
  *   differs from 项目支出 while only 2 (3) of 6 units set targets — a hint.
  * - Declaration: project 6 estimate 11,900元 against 9,950 + 5,050 and a 15,000元 form; project 8
@@ -70,6 +71,8 @@ describe('checking the corpus', () => {
       ['narrative.main-item-consistent', 'error', 176, null, null],
       ['projects.name-present', 'warning', 822, '', null],
       ['projects.amount-stated', 'info', 847, '', null],
+      ['hygiene.code-format', 'warning', 720, 8, null],
+      ['hygiene.code-format', 'warning', 722, 8, null],
       ['hygiene.empty-table-note', 'warning', 794, 9, null],
     ]);
     // The year-on-year figures 2025 cites (收入 +3,355.65万元, 三公 −10万元, …) agree with 2024's document.

@@ -464,7 +464,9 @@ export const CROSS_TABLE_RULES: readonly Rule[] = [
   {
     id: 'cross.table9-reception-equals-302-17',
     family: 'cross-table',
-    severity: 'warning',
+    // A hint, not a law: project expenditure may carry reception costs too (Putuo 政府办公室 2025
+    // prints 28.50万 against 302 17 of 18.50万, and is clean).
+    severity: 'info',
     on: 'budget',
     title: '表9公务接待费通常等于表8 302 17 公务接待费',
     explanation: '“三公”经费中的公务接待费一般全部来自基本支出，因此通常等于表8经济分类 302 17 公务接待费。项目支出中也可能安排接待费，所以这是提示而非定律。',

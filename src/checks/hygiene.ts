@@ -224,7 +224,9 @@ const missingSections = (ctx: AnyContext): FindingDraft[] => {
 const levelWording = (ctx: BudgetContext): FindingDraft[] => {
   const doc = ctx.document;
   const out: FindingDraft[] = [];
-  const wrong = doc.level === 'unit' ? /部门(?!预算主管)/ : /(?<!编制|预算)单位(?:财务|收入|支出|财政|一般|政府|国有)/;
+  // `部门预算经济分类` names the classification (部门预算支出经济分类科目), not the level: unit
+  // budgets print it too (Putuo 2025 unit budgets, table 8).
+  const wrong = doc.level === 'unit' ? /部门(?!预算主管|(?:预算)?(?:支出)?经济分类)/ : /(?<!编制|预算)单位(?:财务|收入|支出|财政|一般|政府|国有)/;
   const titles = [doc.header.title, ...doc.tables.map((t) => t.title)].filter((t) => t !== undefined);
   for (const t of titles) {
     const text = t.text.replace(/\s+/g, '');
@@ -238,7 +240,31 @@ const levelWording = (ctx: BudgetContext): FindingDraft[] => {
   return out;
 };
 
+/** `301 2 津贴补贴`: a 款 or 项 printed with one digit instead of two. */
+const codeFormat = (ctx: BudgetContext): FindingDraft[] =>
+  ctx.document.tables.flatMap((t) =>
+    t.rows
+      .filter((r) => r.code?.printed !== undefined)
+      .map((r) => {
+        const location = { line: r.line, section: 'tables' as const, table: t.number, row: r.code?.segments.join(' ') ?? r.name };
+        return {
+          message: `表${t.number}科目编码“${r.code?.printed ?? ''}”（${r.name}）的款/项应为两位数字，即“${r.code?.segments.join(' ') ?? ''}”。`,
+          location,
+          figures: [{ label: '科目编码', raw: r.code?.printed ?? '', location }],
+        };
+      }),
+  );
+
 export const HYGIENE_RULES: readonly Rule[] = [
+  {
+    id: 'hygiene.code-format',
+    family: 'hygiene',
+    severity: 'warning',
+    on: 'budget',
+    title: '科目编码按两位书写款、项',
+    explanation: '功能分类的款、项和经济分类的款都是两位数字（301 02 津贴补贴）；写成一位（301 2）是录入或排版错误，也会使按编码检索失败。',
+    check: codeFormat,
+  },
   {
     id: 'hygiene.placeholder',
     family: 'hygiene',

@@ -30,6 +30,7 @@ const cases: Case[] = [
   { name: 'procurement parts off the total', rule: 'narrative.procurement-parts-add-up', mutate: (d) => (oi(d).procurement!.goods = reprint(oi(d).procurement!.goods!, '5.00')), at: { field: '政府采购.合计' } },
   { name: 'small-micro above SME', rule: 'narrative.procurement-reserved-within-total', mutate: (d) => (oi(d).procurement!.smallMicroReserved = reprint(oi(d).procurement!.smallMicroReserved!, '3.00')) },
   { name: 'targets money off 项目支出', rule: 'narrative.performance-targets-money', mutate: (d) => (oi(d).performanceTargets!.amount = reprint(oi(d).performanceTargets!.amount!, '51.00')), severity: 'warning' },
+  { name: 'targets money below 项目支出 (some projects without targets)', rule: 'narrative.performance-targets-money', mutate: (d) => (oi(d).performanceTargets!.amount = reprint(oi(d).performanceTargets!.amount!, '1.00')), severity: 'info' },
   { name: 'one project ≥1000万 claimed, none listed', rule: 'narrative.performance-targets-large-projects', mutate: (d) => (oi(d).performanceTargets!.projectsOver10Million!.value = 1) },
   { name: '持平 with an amount', rule: 'narrative.change-direction', mutate: (d) => (e(d).revenueTotal!.change!.direction = '持平') },
   { name: 'percent word against amount word', rule: 'narrative.change-direction', mutate: (d) => (e(d).revenueTotal!.change!.percentDirection = '下降') },

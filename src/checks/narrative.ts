@@ -232,13 +232,16 @@ const performanceTargetsMoney = (ctx: BudgetContext): FindingDraft[] => {
   if (!pt?.amount || !pe || agrees(pt.amount, pe.amount)) return [];
   const units = pt.units?.value;
   const all = institutionTotal(ctx.document);
-  // When only some budget units set targets, the money need not cover every project.
-  const partial = units !== undefined && all !== undefined && units < all;
+  // When only some budget units set targets, the money need not cover every project; nor when
+  // only some projects carry targets (the money is then less than 项目支出, never more).
+  const partial = (units !== undefined && all !== undefined && units < all) || pt.amount.amount < pe.amount;
   return [
     {
       ...moneyMismatch({
         message: partial
-          ? `绩效目标设置情况所涉项目资金与表3项目支出不同（只有${units}个预算单位、共${all}个单位编报，仅作提示）`
+          ? units !== undefined && all !== undefined && units < all
+            ? `绩效目标设置情况所涉项目资金与表3项目支出不同（只有${units}个预算单位、共${all}个单位编报，仅作提示）`
+            : '绩效目标设置情况所涉项目资金少于表3项目支出（可能只有部分项目设置了绩效目标，仅作提示）'
           : '绩效目标设置情况所涉项目资金与表3项目支出合计不一致',
         left: figureOf('绩效目标涉及项目预算资金', pt.amount),
         right: figureOf('表3项目支出合计', pe),

@@ -11,6 +11,8 @@ export interface ClassificationCode {
   readonly scheme: ClassificationScheme;
   /** Segments as printed, zero-padded: ['208', '05', '05']. */
   readonly segments: readonly string[];
+  /** The code as printed when padding changed it (`301 2` for 301 02): a slip a reviewer flags. */
+  readonly printed?: string;
 }
 
 export const codeLevel = (c: ClassificationCode): ClassificationLevel => c.segments.length as ClassificationLevel;
@@ -42,7 +44,9 @@ export const parseCode = (text: string, scheme: ClassificationScheme): Classific
   else return undefined;
   const max = scheme === 'functional' ? 3 : 2;
   if (segs.length > max) return undefined;
-  return { scheme, segments: segs.map((s, i) => (i === 0 ? s : s.padStart(2, '0'))) };
+  const segments = segs.map((s, i) => (i === 0 ? s : s.padStart(2, '0')));
+  const padded = segs.some((s, i) => i > 0 && s.length < 2);
+  return { scheme, segments, ...(padded ? { printed: segs.join(' ') } : {}) };
 };
 
 /** The 22 expenditure 类 of the functional classification (2024–2026 edition). Ordinal → name. */

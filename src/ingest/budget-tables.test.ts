@@ -424,7 +424,7 @@ describe('readBudgetTables: layouts', () => {
       ].join('\n'),
     );
     const r = table(tables, 8).rows[1];
-    expect(r?.code).toEqual({ scheme: 'economic', segments: ['301', '02'] });
+    expect(r?.code).toEqual({ scheme: 'economic', segments: ['301', '02'], printed: '301 2' });
     expect(r?.cells[1]?.figure?.source).toEqual({ line: 6, section: 'tables', table: 8, row: '301 02', column: '人员经费' });
   });
 

@@ -83,7 +83,11 @@ const sentences = (text: string, from: number, to: number): Array<{ text: string
 
 const readSubject = (subject: string): Pick<MainExpenditureItem, 'subjectPath' | 'subjectCode'> => {
   const m = SUBJECT_PATH.exec(subject);
-  if (!m) return {};
+  if (!m) {
+    // `一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行` (Putuo 2025): 类-款-项 joined by dashes.
+    const parts = subject.split(/\s*[-—－–]+\s*/);
+    return parts.length >= 2 && parts.length <= 3 && parts.every((p) => p.trim() !== '') ? { subjectPath: parts.map((p) => p.trim()) } : {};
+  }
   const path = [m[1], m[3], m[5]].filter((s): s is string => s !== undefined && s !== '');
   const codes = [m[2], m[4], m[6]].filter((s): s is string => s !== undefined && s !== '');
   return { subjectPath: path, ...(codes.length > 0 ? { subjectCode: codes.join(' ') } : {}) };

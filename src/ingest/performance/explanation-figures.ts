@@ -195,6 +195,8 @@ const cleanItem = (s: string): string => s.replace(ITEM_LEADING, '').replace(ITE
  * Amounts listed in 年度预算安排 besides its statement: `其中设备维护合同一年期费用为 9950 元；设备购买 5050 元`,
  * `2022年：412.56万元`, `今年项目费用 95.00 万元的 45.00%即 42.75 万元`. Spending plans (`用款计划`) are milestones, not rows.
  */
+const TOTAL_WORDS = /^[，,、；;\s]*(?:合计|共计|总计|小计|累计|总额)(?:为|是|[:：])?\s*$/;
+
 export const readNarrativeBreakdown = (flat: FlatText, locate: Locate, excluded: ReadonlyArray<readonly [number, number]>): BudgetBreakdownRow[] => {
   const out: BudgetBreakdownRow[] = [];
   const text = flat.text;
@@ -211,7 +213,9 @@ export const readNarrativeBreakdown = (flat: FlatText, locate: Locate, excluded:
         // `X万元的45.00%即Y万元`: Y is a share of X — one row, whose item names X.
         const share = pending !== undefined && /^的/.test(between);
         const itemStart = share && pending ? pending.start : segmentStart;
-        if (!isExcluded(m)) {
+        // `…，合计1170.00万` restates the total of the rows before it: not a row of its own.
+        const isTotal = TOTAL_WORDS.test(text.slice(itemStart, m.start));
+        if (!isExcluded(m) && !isTotal) {
           if (share) out.pop();
           const item = cleanItem(text.slice(itemStart, m.start));
           out.push({ item, amount: moneyFigure(m, locate(flat.lineAt(m.start), '年度预算安排')), line: flat.lineAt(m.start) });

@@ -128,7 +128,8 @@ const renderTable = (t: BudgetTable, o: Options, layout: Layout, rand: () => num
         out.push(...furnitureLines(rand, layout));
         out.push(...headerLines(t, layout, o.splitHeader));
       }
-      const label = r.code ? [formatCode(r.code)] : [''];
+      // Codes as the document printed them (`301 2`), so the rendering is the same document.
+      const label = r.code ? [r.code.printed ?? formatCode(r.code)] : [''];
       const cells = [...label, r.name, ...values(r)];
       if (o.wrapNames && r.code && r.name.length >= 6 && layout !== 'markdown' && layout !== 'cells' && rand() < 0.5) {
         out.push(...wrapRow(label, r.name, values(r), layout, rand));
