@@ -35,8 +35,29 @@ export class DiagnosticSink {
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
 
+/**
+ * Where every line of a document went: into the model (`content`), recognised as page furniture
+ * or as the table of contents, blank — or not read at all (`unread`, by line number). Nothing is
+ * lost silently: a reader that cannot place a line says so here and in a diagnostic.
+ */
+export interface LineAccounting {
+  readonly total: number;
+  readonly blank: number;
+  readonly content: number;
+  readonly furniture: number;
+  readonly contents: number;
+  readonly unread: readonly number[];
+}
+
 /** The result of every reader: everything understood, plus what was not. */
 export interface ParseResult<T> {
   readonly document: T;
   readonly diagnostics: readonly Diagnostic[];
+  readonly accounting?: LineAccounting;
 }
+
+/** Share of the non-blank lines accounted for (content, furniture or contents), in per mille. */
+export const accountedPerMille = (a: LineAccounting): number => {
+  const nonBlank = a.total - a.blank;
+  return nonBlank === 0 ? 1000 : Math.floor(((nonBlank - a.unread.length) * 1000) / nonBlank);
+};

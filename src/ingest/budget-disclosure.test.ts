@@ -178,3 +178,37 @@ describe('the unit budget variant', () => {
     expect(r.diagnostics.map((d) => d.code)).toContain('title-missing');
   });
 });
+
+describe('line accounting: nothing is lost silently', () => {
+  const doc = [
+    '上海市某区2025年区级部门预算',
+    '预算主管部门：某局',
+    '某局主要职能',
+    '职能正文。',
+    '2025年部门支出预算总表',
+    '编制部门：某局 单位：元',
+    '项  目 支出预算',
+    '功能分类科目编码 功能分类科目名称 合计 基本支出 项目支出',
+    '类 款 项',
+    '201 一般公共服务支出 5.00 5.00',
+    '合计 5.00 5.00',
+    '- 3 -',
+  ];
+
+  it('puts every line in the model, furniture or contents, and counts them', () => {
+    const { accounting } = parseBudgetDisclosure(doc.join('\n'));
+    expect(accounting?.unread).toEqual([]);
+    expect(accounting?.furniture).toBe(1);
+    expect(accounting?.total).toBe(doc.length);
+  });
+
+  it('reports lines no reader took, with their line numbers', () => {
+    // A stray block between the tables, not a table and not a known section.
+    const text = [...doc.slice(0, 11), '甲乙丙丁', '戊己庚辛', ...doc.slice(11)].join('\n');
+    const { accounting, diagnostics } = parseBudgetDisclosure(text);
+    expect(accounting?.unread).toEqual([12, 13]);
+    const d = diagnostics.find((x) => x.code === 'lines-unread');
+    expect(d?.location?.line).toBe(12);
+    expect(d?.params).toMatchObject({ from: 12, to: 13 });
+  });
+});

@@ -12,6 +12,7 @@ import {
   type BudgetDisclosure,
   type BudgetTable,
   type DocumentLevel,
+  type LineAccounting,
   type ParseResult,
   type ProjectExplanation,
   type SectionKind,
@@ -22,9 +23,9 @@ import { readExplanation } from './narrative/explanation.ts';
 import { readDuties, readGlossary, readHeader, readInstitutions } from './narrative/front-matter.ts';
 import { joinLines } from './narrative/joined.ts';
 import { readOtherInformation } from './narrative/other-information.ts';
-import { segmentSections, type BudgetSectionKind, type Section } from './narrative/sections.ts';
+import { classifyHeading, segmentSections, type BudgetSectionKind, type Section, type Segmentation } from './narrative/sections.ts';
 import { readProjectExplanations } from './project-explanation.ts';
-import { squash, toLines, type SourceLine } from './text.ts';
+import { isPageFurniture, squash, toLines, type SourceLine } from './text.ts';
 import type { NarrativeContext } from './narrative/figures.ts';
 
 const SECTION_NAMES: Readonly<Record<BudgetSectionKind, string>> = {
@@ -76,7 +77,7 @@ const emptyDocument = (line: number): BudgetDisclosure => ({
 
 /** The readers of the parts this module does not read itself (replaceable in tests). */
 export interface PartReaders {
-  readonly tables: (lines: readonly SourceLine[], sink: DiagnosticSink) => BudgetTable[];
+  readonly tables: (lines: readonly SourceLine[], sink: DiagnosticSink, options?: { consumed?: Set<number> }) => BudgetTable[];
   readonly projects: (lines: readonly SourceLine[], sink: DiagnosticSink) => ProjectExplanation[];
 }
 
@@ -133,11 +134,12 @@ export const readBudgetDisclosure = (text: string, readers: PartReaders): ParseR
   const otherInformation = withSection('other-information', (s) => readOtherInformation(narrative('other-information', s))) ?? {};
 
   const tablesSection = seg.sections.get('tables');
+  const tableLines = new Set<number>();
   const tables: BudgetTable[] = guarded(
     sink,
     SECTION_NAMES.tables,
     tablesSection ? sectionLine(tablesSection) : 1,
-    () => readers.tables(tablesSection ? tablesSection.lines : lines, sink),
+    () => readers.tables(tablesSection ? tablesSection.lines : lines, sink, { consumed: tableLines }),
     [],
   );
   const projectsSection = seg.sections.get('projects');
@@ -180,5 +182,97 @@ export const readBudgetDisclosure = (text: string, readers: PartReaders): ParseR
     otherInformation,
     projects,
   };
-  return { document, diagnostics: sink.items };
+  // Lines a reader took but could not understand (reported as such) are unread, not content.
+  for (const d of sink.items) if (UNREAD_CODES.has(d.code) && d.location?.line !== undefined) tableLines.delete(d.location.line);
+  const accounting = accountLines(lines, seg, {
+    read: new Set<BudgetSectionKind>([
+      ...(duties ? ['duties' as const] : []),
+      ...(institutions ? ['institutions' as const] : []),
+      ...(glossary ? ['glossary' as const] : []),
+      ...(explanation ? ['explanation' as const] : []),
+      ...(withSectionRead(seg, 'other-information') ? ['other-information' as const] : []),
+      ...(projects.length > 0 ? ['projects' as const] : []),
+    ]),
+    tableLines,
+    titleKey,
+    headerLines: [headerReading.header.title?.source.line, headerReading.header.line].filter((n): n is number => n !== undefined),
+  });
+  reportUnread(accounting, lines, sink);
+  return { document, diagnostics: sink.items, accounting };
+};
+
+/** Diagnostics saying a line was taken by a reader but not understood. */
+const UNREAD_CODES: ReadonlySet<string> = new Set(['table-text-unrecognised']);
+
+const withSectionRead = (seg: Segmentation, kind: BudgetSectionKind): boolean => (seg.sections.get(kind)?.lines ?? []).some((l) => l.text !== '');
+
+interface AccountingInput {
+  /** Narrative sections whose reader ran (their text is kept in the model whole). */
+  readonly read: ReadonlySet<BudgetSectionKind>;
+  /** Lines the tables reader took. */
+  readonly tableLines: ReadonlySet<number>;
+  readonly titleKey: string | undefined;
+  readonly headerLines: readonly number[];
+}
+
+/** Sort every line into content, furniture, contents, blank or unread. */
+const accountLines = (lines: readonly SourceLine[], seg: Segmentation, input: AccountingInput): LineAccounting => {
+  const status = new Map<number, 'content' | 'furniture' | 'contents'>();
+  for (const s of seg.sections.values()) {
+    if (s.kind === 'contents') {
+      for (const l of [...s.heading, ...s.lines]) status.set(l.no, 'contents');
+      continue;
+    }
+    for (const l of s.heading) status.set(l.no, 'content');
+    if (s.kind === 'header') {
+      // The title (possibly over two lines) and the 预算主管部门 / 预算单位 line.
+      for (const l of s.lines) {
+        const t = squash(l.text);
+        if (input.headerLines.includes(l.no) || input.headerLines.includes(l.no - 1) || /预算主管部门|主管部门[:：]|预算单位[:：]|编制(?:部门|单位)[:：]/.test(t) || (input.titleKey !== undefined && input.titleKey.includes(t) && t.length >= 4)) {
+          status.set(l.no, 'content');
+        }
+      }
+    } else if (s.kind === 'tables') {
+      for (const l of s.lines) if (input.tableLines.has(l.no) || classifyHeading(l.text) === 'tables') status.set(l.no, 'content');
+    } else if (input.read.has(s.kind)) {
+      for (const l of s.lines) status.set(l.no, 'content');
+    }
+  }
+  for (const no of input.tableLines) if (!status.has(no)) status.set(no, 'content');
+  let blank = 0;
+  const unread: number[] = [];
+  const counts = { content: 0, furniture: 0, contents: 0 };
+  for (const l of lines) {
+    if (l.text === '') {
+      blank++;
+      continue;
+    }
+    let st = status.get(l.no);
+    const repeatedTitle = input.titleKey !== undefined && squash(l.text) === input.titleKey && !input.headerLines.includes(l.no);
+    if (st !== 'contents' && (isPageFurniture(l.raw.replace(/\f/g, '')) || isPageFurniture(l.text) || repeatedTitle)) st = 'furniture';
+    if (st === undefined) unread.push(l.no);
+    else counts[st]++;
+  }
+  return { total: lines.length, blank, ...counts, unread };
+};
+
+/** One info diagnostic per run of unread lines, so a reviewer can find what the reader skipped. */
+const reportUnread = (a: LineAccounting, lines: readonly SourceLine[], sink: DiagnosticSink): void => {
+  const byNo = new Map(lines.map((l) => [l.no, l]));
+  let start: number | undefined;
+  let prev = -1;
+  const flush = (): void => {
+    if (start === undefined) return;
+    const first = byNo.get(start)?.text ?? '';
+    sink.info('lines-unread', start === prev ? `第 ${start} 行未能读入模型` : `第 ${start}–${prev} 行未能读入模型`, { line: start }, { from: start, to: prev, text: first.slice(0, 40) });
+    start = undefined;
+  };
+  for (const no of a.unread) {
+    // Blank lines between unread lines keep a run together.
+    const gapBlank = start !== undefined && [...Array(no - prev - 1).keys()].every((k) => (byNo.get(prev + 1 + k)?.text ?? '') === '');
+    if (start !== undefined && !gapBlank) flush();
+    if (start === undefined) start = no;
+    prev = no;
+  }
+  flush();
 };

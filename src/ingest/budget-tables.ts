@@ -42,6 +42,8 @@ export interface ReadTablesOptions {
    * `cell-placement-search-capped` when hit). Real tables need a handful of nodes.
    */
   readonly searchBudget?: number;
+  /** Filled with every source line the tables took (for the document's line accounting). */
+  readonly consumed?: Set<number>;
 }
 
 /** Column of each printed figure when the layout says it; undefined when it must be inferred. */
@@ -173,6 +175,7 @@ const yearOf = (region: TableRegion, headerTexts: readonly string[]): number | u
 /** Read every table found in `lines` (the tables section, or the whole document). */
 export const readBudgetTables = (lines: readonly SourceLine[], sink: DiagnosticSink, options: ReadTablesOptions = {}): BudgetTable[] => {
   const regions = findTableRegions(lines, sink);
+  for (const r of regions) for (const no of r.lines) options.consumed?.add(no);
   const rawOf = new Map(lines.map((l) => [l.no, l.raw]));
   const parts = regions.map((region) => {
     const n = region.match.number;

@@ -5,13 +5,13 @@
  * performance declarations say `绩效目标申报表` and carry the `一级指标` indicator table. Each
  * word found scores for its kind; the higher score wins, and a document with neither is unknown.
  */
-import type { BudgetDisclosure, Diagnostic, PerformanceDeclaration } from '#domain/index.ts';
+import type { BudgetDisclosure, Diagnostic, LineAccounting, PerformanceDeclaration } from '#domain/index.ts';
 import { parseBudgetDisclosure } from './budget-disclosure.ts';
 import { parsePerformanceDeclaration } from './performance-declaration.ts';
 import { squash } from './text.ts';
 
 export type ParsedDocument =
-  | { readonly kind: 'budget-disclosure'; readonly document: BudgetDisclosure; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: 'budget-disclosure'; readonly document: BudgetDisclosure; readonly diagnostics: readonly Diagnostic[]; readonly accounting?: LineAccounting }
   | { readonly kind: 'performance-declaration'; readonly document: PerformanceDeclaration; readonly diagnostics: readonly Diagnostic[] }
   | { readonly kind: 'unknown'; readonly document: undefined; readonly diagnostics: readonly Diagnostic[] };
 
@@ -63,7 +63,7 @@ export const parseDocument = (text: string): ParsedDocument => {
   const kind = detectDocumentKind(text);
   if (kind === 'budget-disclosure') {
     const r = parseBudgetDisclosure(text);
-    return { kind, document: r.document, diagnostics: r.diagnostics };
+    return { kind, document: r.document, diagnostics: r.diagnostics, ...(r.accounting ? { accounting: r.accounting } : {}) };
   }
   if (kind === 'performance-declaration') {
     const r = parsePerformanceDeclaration(text);

@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import {
+  accountedPerMille,
   describeLocation,
   formatWanYuan,
   formatYuanGrouped,
@@ -12,6 +13,7 @@ import {
   tableByNumber,
   type BudgetDisclosure,
   type Diagnostic,
+  type LineAccounting,
   type MoneyFigure,
   type PerformanceDeclaration,
   type Severity,
@@ -59,6 +61,15 @@ const declarationSummary = (doc: PerformanceDeclaration): string[] => {
   ];
 };
 
+/** Where the lines went, and the share read: nothing is lost silently. */
+const accountingSummary = (a: LineAccounting): string[] => {
+  const pm = accountedPerMille(a);
+  return [
+    `行 lines: ${a.total}（空行 blank ${a.blank}，读入 read ${a.content}，页面元素 furniture ${a.furniture}，目录 contents ${a.contents}，未读 unread ${a.unread.length}）`,
+    `已读比例 accounted: ${Math.floor(pm / 10)}.${pm % 10}%${a.unread.length > 0 ? `；未读的行 unread lines: ${a.unread.slice(0, 20).join(', ')}${a.unread.length > 20 ? ' …' : ''}` : ''}`,
+  ];
+};
+
 export const formatDiagnostics = (diagnostics: readonly Diagnostic[]): string[] => {
   const out: string[] = [];
   for (const severity of ['error', 'warning', 'info'] as const) {
@@ -75,6 +86,7 @@ export const summarise = (file: string, parsed: ParsedDocument): string => {
   const lines = [`文件 file: ${file}`, `类型 kind: ${KIND_NAMES[parsed.kind]}`];
   if (parsed.kind === 'budget-disclosure') lines.push(...budgetSummary(parsed.document));
   if (parsed.kind === 'performance-declaration') lines.push(...declarationSummary(parsed.document));
+  if (parsed.kind === 'budget-disclosure' && parsed.accounting) lines.push(...accountingSummary(parsed.accounting));
   lines.push(...formatDiagnostics(parsed.diagnostics));
   return `${lines.join('\n')}\n`;
 };
@@ -84,7 +96,8 @@ export const runParse = async (file: string, opts: { json?: boolean }): Promise<
   if (text === undefined) return EXIT_INPUT;
   const parsed = parseDocument(text);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ kind: parsed.kind, document: parsed.document ?? null, diagnostics: parsed.diagnostics }, null, 2)}\n`);
+    const accounting = parsed.kind === 'budget-disclosure' ? (parsed.accounting ?? null) : null;
+    process.stdout.write(`${JSON.stringify({ kind: parsed.kind, document: parsed.document ?? null, diagnostics: parsed.diagnostics, accounting }, null, 2)}\n`);
   } else {
     process.stdout.write(summarise(file, parsed));
   }

@@ -49,6 +49,8 @@ export interface TableRegion {
   unit?: '元' | '万元';
   readonly content: ContentLine[];
   readonly noteParts: { text: string; line: number }[];
+  /** Every source line the region took (title, 编制部门/单位, header, rows, notes, page furniture). */
+  readonly lines: number[];
 }
 
 /** Number grammar of a printed figure: `84,966,521.98`, `3,296,600`, `0`, `47.91`, `-1,200.00`. */
@@ -154,7 +156,7 @@ export const findTableRegions = (lines: readonly SourceLine[], sink: DiagnosticS
   let cur: TableRegion | undefined;
   let inNote = false;
   // Some documents print `编制部门：… 单位：元` just above the title: keep it for the next title.
-  let preparerAbove: { preparer?: string; unit?: '元' | '万元' } | undefined;
+  let preparerAbove: { preparer?: string; unit?: '元' | '万元'; line?: number } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line) continue;
@@ -174,13 +176,17 @@ export const findTableRegions = (lines: readonly SourceLine[], sink: DiagnosticS
       // otherwise the same number starts another set of tables (a unit's after its department's).
       const continued = /续/.test(titleText) || !cur?.content.some((l) => l.tokens[0] !== undefined && isTotalName(l.tokens[0].text));
       // A title repeated before any row (the page broke under 编制部门/单位) is the same table too.
-      if (cur && cur.match.number === title.number && cur.noteParts.length === 0 && (cur.content.length === 0 || continued)) continue;
+      if (cur && cur.match.number === title.number && cur.noteParts.length === 0 && (cur.content.length === 0 || continued)) {
+        for (let k = 0; k <= found.extraLines; k++) cur.lines.push(line.no + k);
+        continue;
+      }
       cur = {
         match: title,
         titleText,
         titleLine: line.no,
         content: [],
         noteParts: [],
+        lines: [...(above?.line !== undefined ? [above.line] : []), ...Array.from({ length: found.extraLines + 1 }, (_, k) => line.no + k)],
         ...(above?.preparer !== undefined ? { preparer: above.preparer } : {}),
         ...(above?.unit !== undefined ? { unit: above.unit } : {}),
       };
@@ -192,7 +198,8 @@ export const findTableRegions = (lines: readonly SourceLine[], sink: DiagnosticS
     if (isPreparerOrUnitLine(text)) {
       const preparer = readPreparer(text);
       const unit = readUnit(text);
-      preparerAbove = { ...(preparer !== undefined ? { preparer } : {}), ...(unit !== undefined ? { unit } : {}) };
+      preparerAbove = { ...(preparer !== undefined ? { preparer } : {}), ...(unit !== undefined ? { unit } : {}), line: line.no };
+      if (cur) cur.lines.push(line.no);
       if (cur && preparer !== undefined && cur.preparer === undefined) cur.preparer = preparer;
       if (cur && unit !== undefined && cur.unit === undefined) cur.unit = unit;
       continue;
@@ -207,14 +214,19 @@ export const findTableRegions = (lines: readonly SourceLine[], sink: DiagnosticS
     if (isNoteStart(text)) {
       inNote = true;
       cur.noteParts.push({ text, line: line.no });
+      cur.lines.push(line.no);
       continue;
     }
     if (inNote && !looksLikeRow(text)) {
       cur.noteParts.push({ text, line: line.no });
+      cur.lines.push(line.no);
       continue;
     }
     inNote = false;
-    if (isFurniture(lines, i)) continue;
+    if (isFurniture(lines, i)) {
+      cur.lines.push(line.no);
+      continue;
+    }
     if (isNarrativeSentence(text)) {
       sink.info('tables-section-ended', '表格之后出现正文，表格读取在此结束', { line: line.no, section: 'tables', table: cur.match.number });
       cur = undefined;
@@ -223,6 +235,7 @@ export const findTableRegions = (lines: readonly SourceLine[], sink: DiagnosticS
     const unit = readUnit(text);
     if (unit !== undefined && cur.unit === undefined) cur.unit = unit;
     cur.content.push({ line: line.no, text, tokens: tokenise(line, cur.content.length) });
+    cur.lines.push(line.no);
   }
   // A title with nothing under it (a table of contents without leader dots) is not a table.
   return regions.filter((r) => r.content.length > 0 || r.preparer !== undefined || r.unit !== undefined || r.noteParts.length > 0);
