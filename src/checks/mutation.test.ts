@@ -88,6 +88,35 @@ const tableMutations = (doc: BudgetDisclosure, perTable: number): Mutation[] => 
   return out;
 };
 
+/**
+ * Table figures sampled from the TEXT, not from the model: every line that reads as a
+ * classification row (`201 41 01 行政运行 3,644,486.31 …`) and one of its printed figures. The
+ * reader did not choose these, so a figure it failed to read is still broken and must be caught.
+ */
+const textRowMutations = (lines: readonly string[], max: number): Mutation[] => {
+  const rows: { line: number; raw: string; index: number }[] = [];
+  lines.forEach((l, i) => {
+    if (!/^\s*\d{3}(?:[ \t]+\d{1,2}){0,2}[ \t]+[^\d\s]/.test(l)) return;
+    const figures = [...l.matchAll(/(?<![\d,.])\d{1,3}(?:,\d{3})*\.\d{2}(?!\d)/g)].map((m) => m[0]);
+    const nonZero = figures.map((raw, k) => ({ raw, k })).filter((f) => !/^0(?:\.0+)?$/.test(f.raw));
+    const pick = nonZero[i % Math.max(1, nonZero.length)];
+    if (pick) rows.push({ line: i + 1, raw: pick.raw, index: figures.slice(0, pick.k).filter((x) => x === pick.raw).length });
+  });
+  return deterministicSample(rows, max).map((r) => ({
+    kind: 'table-figure' as const,
+    line: r.line,
+    families: ['within-table', 'cross-table', 'narrative'] as const,
+    describe: `第${r.line}行（取自原文）${r.raw} → ${bump(r.raw)}`,
+    apply: (ls: string[]) => {
+      const l = ls[r.line - 1];
+      const next = l === undefined ? undefined : replaceNumber(l, r.raw, r.index, bump(r.raw));
+      if (next === undefined) return false;
+      ls[r.line - 1] = next;
+      return true;
+    },
+  }));
+};
+
 const narrativeFigures = (doc: BudgetDisclosure): MoneyFigure[] => {
   const out: MoneyFigure[] = [];
   const e = doc.explanation;
@@ -169,8 +198,15 @@ const directionMutations = (doc: BudgetDisclosure, withPrior: boolean): Mutation
           const l = lines[line - 1];
           if (l === undefined) return false;
           const re = new RegExp(`${c.direction}(\\s*)${escapeRe(c.amount!.raw)}`);
-          if (!re.test(l)) return false;
-          lines[line - 1] = l.replace(re, `${swap}$1${c.amount!.raw}`);
+          if (re.test(l)) {
+            lines[line - 1] = l.replace(re, `${swap}$1${c.amount!.raw}`);
+            return true;
+          }
+          // The sentence wrapped between the word and the amount (`…比2024年预算增加` / `3,355.65万元`).
+          const prev = lines[line - 2];
+          const tail = new RegExp(`${c.direction}(\\s*)$`);
+          if (prev === undefined || !tail.test(prev) || !l.trimStart().startsWith(c.amount!.raw)) return false;
+          lines[line - 2] = prev.replace(tail, `${swap}$1`);
           return true;
         },
       };
@@ -253,6 +289,8 @@ interface Outcome {
   readonly onTarget: number;
   readonly stray: Finding[];
   readonly declined: boolean;
+  /** The mutation found nothing to change: a generator bug, never silently skipped. */
+  readonly notApplied?: boolean;
 }
 
 const runMutations = (name: string, text: string, mutations: readonly Mutation[], prior?: CheckSubject): Outcome[] => {
@@ -263,7 +301,10 @@ const runMutations = (name: string, text: string, mutations: readonly Mutation[]
   const out: Outcome[] = [];
   for (const m of mutations) {
     const lines = text.split('\n');
-    if (!m.apply(lines)) continue;
+    if (!m.apply(lines)) {
+      out.push({ doc: name, mutation: m, detected: false, onTarget: 0, stray: [], declined: false, notApplied: true });
+      continue;
+    }
     const s = subjectOf(name, lines.join('\n'));
     if (!s) continue;
     const newDiagnostics = { ...s, diagnostics: (s.diagnostics ?? []).filter((d) => !baseDiagnostics.has(`${d.code}|${d.location?.table}`)) };
@@ -300,6 +341,7 @@ describe('mutation test on the corpus text', () => {
       const ref = prior ? ({ ...prior, referenceOnly: true } as CheckSubject) : undefined;
       const ms = [
         ...tableMutations(s.document, 4),
+        ...textRowMutations(lines, 12),
         ...narrativeMutations(s.document, lines, 8),
         ...blankRowMutations(s.document, 4),
         ...directionMutations(s.document, ref !== undefined),
@@ -314,7 +356,9 @@ describe('mutation test on the corpus text', () => {
       outcomes.push(...runMutations(name, text, [...formMutations(s.document, 8), ...typoMutations(text.split('\n'), s.document, 2)]));
     }
 
-    const judged = outcomes.filter((o) => !o.declined);
+    const notApplied = outcomes.filter((o) => o.notApplied);
+    const applied = outcomes.filter((o) => !o.notApplied);
+    const judged = applied.filter((o) => !o.declined);
     const detected = judged.filter((o) => o.detected);
     const onTargetCount = judged.reduce((n, o) => n + o.onTarget, 0);
     const strayCount = judged.reduce((n, o) => n + o.stray.length, 0);
@@ -338,6 +382,12 @@ describe('mutation test on the corpus text', () => {
     for (const o of judged.filter((x) => x.stray.length > 0).slice(0, 10))
       console.log(`  stray after ${o.doc} ${o.mutation.describe}: ${o.stray.map((f) => `${f.rule}@${f.location?.line}`).join(', ')}`);
     expect(outcomes.length).toBeGreaterThan(0);
+    // Every generated mutation must change the text: a generator that quietly skips proves nothing.
+    expect(notApplied.map((o) => `${o.doc}:${o.mutation.line} ${o.mutation.describe}`)).toEqual([]);
+    // The reader may decline a few (it reports the broken row as unplaceable): at most 5%.
+    expect(applied.length - judged.length).toBeLessThanOrEqual(Math.max(2, Math.floor(applied.length / 20)));
     expect(judged.filter((o) => !o.detected).map((o) => `${o.doc}:${o.mutation.line} ${o.mutation.describe}`)).toEqual([]);
+    // Precision: findings caused by a break point at the break, not elsewhere.
+    expect(precision).toBeGreaterThanOrEqual(0.95);
   }, 600_000);
 });
