@@ -117,6 +117,9 @@ const isFurniture = (lines: readonly SourceLine[], i: number): boolean => {
   const t = isPageFurniture(line.text) ? line.text : raw;
   if (!isPageFurniture(t)) return false;
   if (!/^\d{1,3}$/.test(t.trim())) return true;
+  // One cell per line: a 类 code (`210`) may open a page, with its name on the next line.
+  const next = lines.slice(i + 1).find((l) => l.text !== '');
+  if (/^(?:2\d\d|3\d\d|5\d\d)$/.test(t.trim()) && next !== undefined && /^[\u3400-\u9fff（）()“”、]+$/.test(next.text)) return false;
   return line.raw.includes('\f') || (lines[i + 1]?.raw.startsWith('\f') ?? false);
 };
 
