@@ -36,6 +36,35 @@ describe('hygiene rules on text', () => {
     expect(rulesOf(d, textWithLines({ 5: '四、部门预算编制说明    …………………………………………', 6: '……………………' }))).toEqual([]);
   });
 
+  it.each([
+    ['hygiene.template-remnant', '比2024年预算增加（减少）10.00万元。', '增加（减少）'],
+    ['hygiene.template-remnant', '比上年增长（下降）5.00%。', '增长（下降）'],
+    ['hygiene.stray-quote', '主要用于“一般公共服务支出科目的开支。', '“一般公共'],
+    ['hygiene.stray-quote', '主要用于一般公共服务支出”科目的开支。', '服务支出”'],
+  ])('%s fires on “%s”', (rule, line, raw) => {
+    const hits = rulesOf(d, textWithLines({ 350: line })).filter((f) => f.rule === rule);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.location?.line).toBe(350);
+    expect(hits[0]?.figures[0]?.raw).toContain(raw);
+  });
+
+  // The same slips wrapped at another width: the rules read the text as it flows, not as it wraps.
+  it.each([
+    ['hygiene.unfinished-sentence', ['增加的主要原因', '是。']],
+    ['hygiene.template-remnant', ['比2024年预算增加（减', '少）10.00万元。']],
+    ['hygiene.doubled-punctuation', ['提供了依据。', '。下一句。']],
+    ['hygiene.stray-quote', ['主要用于“一般公共服务', '支出科目的开支。']],
+  ] as const)('%s fires when the slip wraps across lines', (rule, [a, b]) => {
+    const hits = rulesOf(d, textWithLines({ 350: a, 351: b })).filter((f) => f.rule === rule);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.location?.line).toBe(350);
+  });
+
+  it('pairs quotes across a wrap and across the sentences of one quotation', () => {
+    const text = textWithLines({ 350: '城市运行“一网统管', 351: '”系统规划建设。文件指出“软件是新一代信息技术的灵魂。', 352: '对于加快建设具有重要意义。”下一句。' });
+    expect(rulesOf(d, text).filter((f) => f.rule === 'hygiene.stray-quote')).toEqual([]);
+  });
+
   it('reports a budget-year statement dated last year, in 其他相关情况说明', () => {
     const hits = rulesOf(d, textWithLines({ [oiLine]: '2024年本部门面向中小企业预留政府采购项目预算金额2.00万元' }));
     expect(hits.map((f) => [f.rule, f.location?.line])).toEqual([['hygiene.budget-year-statement', oiLine]]);

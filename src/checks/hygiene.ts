@@ -45,6 +45,55 @@ const sectionAt = (doc: BudgetDisclosure | PerformanceDeclaration, line: number)
   return current;
 };
 
+/**
+ * The document's text as it reads, not as it wraps: lines joined without their layout whitespace,
+ * a blank line or a contents line as a paragraph break. Text rules match on this flow, so a phrase
+ * broken across two lines (`主要原因是` / `。`, `2024年本部` / `门…`) is still one phrase; each
+ * match is reported at the line where it starts.
+ */
+interface Flow {
+  readonly text: string;
+  readonly starts: readonly number[];
+  readonly lines: readonly SourceLine[];
+}
+const flowCache = new WeakMap<readonly SourceLine[], Flow>();
+const flowOf = (lines: readonly SourceLine[]): Flow => {
+  const cached = flowCache.get(lines);
+  if (cached) return cached;
+  const pieces: string[] = [];
+  const starts: number[] = [];
+  const kept: SourceLine[] = [];
+  let length = 0;
+  for (const l of lines) {
+    const t = l.text.replace(/\s+/g, '');
+    if (t === '' || isTocLine(l.text)) {
+      if (pieces[pieces.length - 1] !== '\n') {
+        pieces.push('\n');
+        length += 1;
+      }
+      continue;
+    }
+    starts.push(length);
+    kept.push(l);
+    pieces.push(t);
+    length += t.length;
+  }
+  const flow = { text: pieces.join(''), starts, lines: kept };
+  flowCache.set(lines, flow);
+  return flow;
+};
+const lineAt = (flow: Flow, offset: number): SourceLine => {
+  let lo = 0;
+  let hi = flow.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((flow.starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return flow.lines[lo] ?? { no: 1, raw: '', text: '' };
+};
+const excerpt = (flow: Flow, at: number, length: number): string => flow.text.slice(Math.max(0, at - 20), at + length + 4).replace(/\n/g, ' ');
+
 const placeholders = (ctx: AnyContext): FindingDraft[] => {
   const out: FindingDraft[] = [];
   for (const l of ctx.lines) {
@@ -57,11 +106,14 @@ const placeholders = (ctx: AnyContext): FindingDraft[] => {
 };
 
 const doubledPunctuation = (ctx: AnyContext): FindingDraft[] => {
+  const flow = flowOf(ctx.lines);
   const out: FindingDraft[] = [];
-  for (const l of ctx.lines) {
-    const m = /([。，、；：！？])\1|[。；][，。]|，[。；]/.exec(l.text);
-    if (!m) continue;
-    out.push(lineFinding(l, `第 ${l.no} 行标点重复“${m[0]}”：…${l.text.slice(Math.max(0, m.index - 20), m.index + 4).trim()}`, m[0], sectionAt(ctx.document, l.no)));
+  const seen = new Set<number>();
+  for (const m of flow.text.matchAll(/([。，、；：！？])\1|[。；][，。]|，[。；]/g)) {
+    const l = lineAt(flow, m.index);
+    if (seen.has(l.no)) continue;
+    seen.add(l.no);
+    out.push(lineFinding(l, `第 ${l.no} 行标点重复“${m[0]}”：…${excerpt(flow, m.index, m[0].length)}`, m[0], sectionAt(ctx.document, l.no)));
   }
   return out;
 };
@@ -77,12 +129,53 @@ const garbledCharacters = (ctx: AnyContext): FindingDraft[] =>
 const UNFINISHED = /(原因是|原因为|主要用于|主要包括|具体包括|具体如下)[：:]?\s*[。；]|(?:为|安排|预算|计)\s*万元/;
 
 const unfinishedSentences = (ctx: AnyContext): FindingDraft[] => {
+  const flow = flowOf(ctx.lines);
   const out: FindingDraft[] = [];
-  for (const l of ctx.lines) {
-    const text = l.text.replace(/\s+/g, '');
-    const m = UNFINISHED.exec(text);
-    if (!m) continue;
-    out.push(lineFinding(l, `第 ${l.no} 行句子不完整“${m[0]}”：${text.slice(Math.max(0, m.index - 20), m.index + m[0].length)}`, m[0], sectionAt(ctx.document, l.no)));
+  for (const m of flow.text.matchAll(new RegExp(UNFINISHED.source, 'g'))) {
+    const l = lineAt(flow, m.index);
+    out.push(lineFinding(l, `第 ${l.no} 行句子不完整“${m[0]}”：${excerpt(flow, m.index, m[0].length)}`, m[0], sectionAt(ctx.document, l.no)));
+  }
+  return out;
+};
+
+/**
+ * Wording a template leaves for the author to choose (`比上年增加（减少）`, `增长（下降）`,
+ * `（增加/减少）`): the choice was never made.
+ */
+const TEMPLATE_REMNANT = /(?:增加|增长|上升)[（(](?:减少|下降|降低)[）)]|(?:减少|下降)[（(](?:增加|增长)[）)]|[（(](?:增加|增长)[/／、或](?:减少|下降)[）)]|增加\/减少|[（(]持平[）)]/g;
+
+const templateRemnants = (ctx: AnyContext): FindingDraft[] => {
+  const flow = flowOf(ctx.lines);
+  return [...flow.text.matchAll(TEMPLATE_REMNANT)].map((m) => {
+    const l = lineAt(flow, m.index);
+    return lineFinding(l, `第 ${l.no} 行留有模板用语“${m[0]}”，未选定增减方向：${excerpt(flow, m.index, m[0].length)}`, m[0], sectionAt(ctx.document, l.no));
+  });
+};
+
+/**
+ * Quotation marks that do not pair within a paragraph: a “ never closed or a ” never opened.
+ * A quotation may run over several sentences (a cited document), so pairing is by paragraph.
+ */
+const strayQuotes = (ctx: AnyContext): FindingDraft[] => {
+  const flow = flowOf(ctx.lines);
+  const out: FindingDraft[] = [];
+  let start = 0;
+  for (const paragraph of flow.text.split(/(?<=\n)/)) {
+    const open: number[] = [];
+    const stray: number[] = [];
+    for (let i = 0; i < paragraph.length; i++) {
+      const c = paragraph[i];
+      if (c === '“') open.push(i);
+      else if (c === '”') {
+        if (open.length > 0) open.pop();
+        else stray.push(i);
+      }
+    }
+    for (const at of [...stray, ...open].sort((a, b) => a - b)) {
+      const l = lineAt(flow, start + at);
+      out.push(lineFinding(l, `第 ${l.no} 行引号不成对：${excerpt(flow, start + at, 1)}`, paragraph.slice(Math.max(0, at - 10), at + 10), sectionAt(ctx.document, l.no)));
+    }
+    start += paragraph.length;
   }
   return out;
 };
@@ -95,14 +188,13 @@ const budgetYearStatements = (ctx: AnyContext): FindingDraft[] => {
   if (year === undefined) return [];
   const doc = ctx.document;
   const out: FindingDraft[] = [];
-  for (const l of ctx.lines) {
+  const flow = flowOf(ctx.lines);
+  for (const m of flow.text.matchAll(BUDGET_YEAR_STATEMENT)) {
+    const l = lineAt(flow, m.index);
     const section = sectionAt(doc, l.no);
-    if (section !== 'other-information' && section !== 'explanation') continue;
-    for (const m of l.text.replace(/\s+/g, '').matchAll(BUDGET_YEAR_STATEMENT)) {
-      const y = Number(m[1]);
-      if (y === year) continue;
-      out.push(lineFinding(l, `第 ${l.no} 行“${m[0]}”写的是${y}年，本文件是${year}年预算。`, m[0], section));
-    }
+    const y = Number(m[1]);
+    if ((section !== 'other-information' && section !== 'explanation') || y === year) continue;
+    out.push(lineFinding(l, `第 ${l.no} 行“${m[0]}”写的是${y}年，本文件是${year}年预算。`, m[0], section));
   }
   if (doc.kind === 'budget-disclosure') {
     for (const t of doc.tables) {
@@ -300,6 +392,24 @@ export const HYGIENE_RULES: readonly Rule[] = [
     title: '句子完整',
     explanation: '“主要原因是。”“主要用于。”或“预算为万元”这类缺了内容或数字的句子是未填完的模板。',
     check: unfinishedSentences,
+  },
+  {
+    id: 'hygiene.template-remnant',
+    family: 'hygiene',
+    severity: 'warning',
+    on: 'any',
+    title: '没有遗留模板用语',
+    explanation: '模板中供选择的“增加（减少）”“增长（下降）”“（增加/减少）”等应改为实际的方向；原样保留说明没有按本年数据改写。',
+    check: templateRemnants,
+  },
+  {
+    id: 'hygiene.stray-quote',
+    family: 'hygiene',
+    severity: 'warning',
+    on: 'any',
+    title: '引号成对',
+    explanation: '一句话中的“与”应成对出现；多出或缺少一个，通常是删改时留下的残余。换行不影响判断。',
+    check: strayQuotes,
   },
   {
     id: 'hygiene.budget-year-statement',
