@@ -32,6 +32,15 @@ const cases: Case[] = [
   { name: 'targets money off 项目支出', rule: 'narrative.performance-targets-money', mutate: (d) => (oi(d).performanceTargets!.amount = reprint(oi(d).performanceTargets!.amount!, '51.00')), severity: 'warning' },
   { name: 'targets money below 项目支出 (some projects without targets)', rule: 'narrative.performance-targets-money', mutate: (d) => (oi(d).performanceTargets!.amount = reprint(oi(d).performanceTargets!.amount!, '1.00')), severity: 'info' },
   { name: 'one project ≥1000万 claimed, none listed', rule: 'narrative.performance-targets-large-projects', mutate: (d) => (oi(d).performanceTargets!.projectsOver10Million!.value = 1) },
+  {
+    name: '财政拨款收入 compared with 预算执行数, 支出 with 预算',
+    rule: 'narrative.fiscal-changes-agree',
+    mutate: (d) => {
+      const part = e(d).revenueParts[0]!;
+      (part as { change?: unknown }).change = { ...part.change!, basis: 'execution' };
+    },
+    severity: 'warning',
+  },
   { name: '持平 with an amount', rule: 'narrative.change-direction', mutate: (d) => (e(d).revenueTotal!.change!.direction = '持平') },
   { name: 'percent word against amount word', rule: 'narrative.change-direction', mutate: (d) => (e(d).revenueTotal!.change!.percentDirection = '下降') },
   {

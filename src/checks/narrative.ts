@@ -251,6 +251,35 @@ const performanceTargetsMoney = (ctx: BudgetContext): FindingDraft[] => {
   ];
 };
 
+/**
+ * 财政拨款收入 and 财政拨款支出 of one amount are the same appropriation: their stated changes
+ * compare it with the same base (last year's 预算, or its 预算执行数) by the same amount. A
+ * document that compares one with 预算执行数 and the other with 预算 (Putuo 商务委员会 2025:
+ * +24,558.18万 vs +24,491.71万) mixes two bases.
+ */
+const fiscalChangesAgree = (ctx: BudgetContext): FindingDraft[] => {
+  const e = ctx.document.explanation;
+  const revenue = e?.revenueParts.find((p) => p.name.replace(/\s+/g, '') === '财政拨款收入');
+  const spending = e?.fiscalExpenditure;
+  const rc = revenue?.change;
+  const sc = spending?.change;
+  if (!revenue || !spending || !rc || !sc || revenue.amount.amount !== spending.amount.amount) return [];
+  const basisName = (c: typeof rc): string => `${c.comparedYear ?? ''}年${c.basis === 'execution' ? '预算执行数' : '预算'}`;
+  const sameBasis = rc.basis === sc.basis && rc.comparedYear === sc.comparedYear;
+  const sameAmount = rc.amount === undefined || sc.amount === undefined || rc.amount.amount === sc.amount.amount;
+  if (sameBasis && sameAmount) return [];
+  return [
+    {
+      message: `财政拨款收入与财政拨款支出同为${revenue.amount.raw}${revenue.amount.unit}，但收入“比${basisName(rc)}${rc.direction}${rc.amount?.raw ?? ''}”，支出“比${basisName(sc)}${sc.direction}${sc.amount?.raw ?? ''}”：比较基数或变动额不一致。`,
+      location: { line: rc.line, section: 'explanation' },
+      figures: [
+        ...(rc.amount ? [figureOf(`财政拨款收入比${basisName(rc)}`, rc.amount)] : []),
+        ...(sc.amount ? [figureOf(`财政拨款支出比${basisName(sc)}`, sc.amount)] : []),
+      ],
+    },
+  ];
+};
+
 const TEN_MILLION_FEN = 1_000_000_000; // 1000万元
 
 const performanceTargetsLargeProjects = (ctx: BudgetContext): FindingDraft[] => {
@@ -652,6 +681,16 @@ export const NARRATIVE_RULES: readonly Rule[] = [
     title: '1000万元以上项目数与所列项目一致',
     explanation: '当文件列出的项目说明数等于绩效目标设置情况所述项目数时，其中年度预算1000万元（含）以上的项目个数必须等于说明所称个数。',
     check: performanceTargetsLargeProjects,
+  },
+  {
+    id: 'narrative.fiscal-changes-agree',
+    family: 'narrative',
+    severity: 'warning',
+    on: 'budget',
+    title: '财政拨款收入与支出的变动口径一致',
+    explanation:
+      '财政拨款收入与财政拨款支出金额相同时是同一笔拨款，与上年比较时应使用同一基数（上年预算或上年预算执行数）并得出相同的变动额；一处比预算、一处比执行数，说明口径混用。',
+    check: fiscalChangesAgree,
   },
   {
     id: 'narrative.change-direction',

@@ -38,6 +38,13 @@ describe.skipIf(!available)('checking documents the rules were not written again
     if (key.anomalies.length === 0) expect(findings.filter((f) => f.severity === 'warning').map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
   });
 
+  // The slips the keys list (`anomalies`) are reported: SW-1 / SWU-1 compare 财政拨款收入 with
+  // 2024年预算执行数 and the same 财政拨款支出 with 2024年预算.
+  it.each(['putuo-2025-commerce-commission-budget', 'putuo-2025-commerce-commission-unit-budget'])('%s: reports the mixed comparison base its key lists', (name) => {
+    const findings = check(name, readFileSync(join(shared, `${name}.txt`), 'utf8'));
+    expect(findings.filter((f) => f.rule === 'narrative.fiscal-changes-agree')).toHaveLength(1);
+  });
+
   // Rule and severity of every finding (not its line: transforms move lines).
   const signature = (name: string, text: string): string[] =>
     check(name, text)
