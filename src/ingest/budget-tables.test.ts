@@ -52,6 +52,11 @@ describe('matchTableTitle', () => {
     ['附表8：2025年单位一般公共预算基本支出单位预算经济分类预算表', 8, 'unit', 2025],
     ['2025年部门收入预算总表（续）', 2, 'department', 2025],
     ['上海市松江区数据局部门“三公”经费和机关运行经费预算表', 9, 'department', undefined],
+    ['2025年部门收支总表', 1, 'department', 2025],
+    ['2025年度部门收入总表', 2, 'department', 2025],
+    ['2025年部门一般公共预算支出预算表', 5, 'department', 2025],
+    ['2025年部门一般公共预算基本支出预算表', 8, 'department', 2025],
+    ['2025年一般公共预算“三公”经费支出预算表', 9, 'department', 2025],
   ] as const)('recognises %s', (text, number, level, year) => {
     expect(matchTableTitle(text)).toEqual({ number, level, ...(year !== undefined ? { year } : {}) });
   });
