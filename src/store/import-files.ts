@@ -2,7 +2,8 @@
  * Import files and directories of `.txt` documents into a store, one line of progress per file.
  * Used by `yusuan import` and `yusuan serve --import`.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { Stats } from 'node:fs';
+import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { BudgetStore } from './store.ts';
 import type { ImportOutcome } from './types.ts';
@@ -23,29 +24,68 @@ export interface ImportSummary {
   readonly failed: number;
 }
 
-/** Every `.txt` file under the given files and directories, sorted, each once. */
-export const collectTextFiles = async (paths: readonly string[]): Promise<{ files: string[]; missing: string[] }> => {
+/** Why a path could not be read, in words (dangling or looping symbolic links included). */
+const unreadable = (e: unknown, listedInDirectory: boolean): string => {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return listedInDirectory ? '符号链接指向的文件不存在（悬空链接）' : '文件或目录不存在';
+  if (code === 'ELOOP') return '符号链接循环';
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
+  return `无法读取（${code ?? (e instanceof Error ? e.message : String(e))}）`;
+};
+
+/**
+ * Every `.txt` file under the given files and directories, sorted, each once; what cannot be
+ * reached (missing, dangling or looping links, no permission) comes back in `missing` with why.
+ * A directory reached twice (a link back up the tree) is walked once.
+ */
+export const collectTextFiles = async (paths: readonly string[]): Promise<{ files: string[]; missing: string[]; problems: Map<string, string> }> => {
   const files = new Set<string>();
   const missing: string[] = [];
-  const walk = async (p: string): Promise<void> => {
-    const s = await stat(p).catch(() => undefined);
-    if (s === undefined) {
-      missing.push(p);
+  const problems = new Map<string, string>();
+  const seenDirectories = new Set<string>();
+  const fail = (p: string, why: string): void => {
+    if (!problems.has(p)) missing.push(p);
+    problems.set(p, why);
+  };
+  const walk = async (p: string, listedInDirectory: boolean): Promise<void> => {
+    let s;
+    try {
+      s = await stat(p);
+    } catch (e) {
+      fail(p, unreadable(e, listedInDirectory));
       return;
     }
     if (s.isDirectory()) {
-      const entries = (await readdir(p)).sort();
+      const real = await realpath(p).catch(() => p);
+      if (seenDirectories.has(real)) return;
+      seenDirectories.add(real);
+      let entries: string[];
+      try {
+        entries = (await readdir(p)).sort();
+      } catch (e) {
+        fail(p, unreadable(e, listedInDirectory));
+        return;
+      }
       for (const e of entries) {
         const child = join(p, e);
-        const cs = await stat(child);
-        if (cs.isDirectory() || e.toLowerCase().endsWith('.txt')) await walk(child);
+        const cs = await stat(child).catch((err: unknown) => err);
+        if (!(cs instanceof Stats)) {
+          // Only report the broken link when it looks like a document (or is a link at all).
+          if (e.toLowerCase().endsWith('.txt') || (await lstat(child).catch(() => undefined))?.isSymbolicLink() === true) fail(child, unreadable(cs, true));
+          continue;
+        }
+        if (cs.isDirectory() || e.toLowerCase().endsWith('.txt')) await walk(child, true);
       }
+      return;
+    }
+    if (!s.isFile()) {
+      fail(p, '不是普通文件');
       return;
     }
     files.add(p);
   };
-  for (const p of paths) await walk(p);
-  return { files: [...files].sort(), missing };
+  for (const p of paths) await walk(p, false);
+  return { files: [...files].sort(), missing, problems };
 };
 
 const STATUS_WORDS: Readonly<Record<ImportOutcome['status'], string>> = {
@@ -88,8 +128,8 @@ export const importFiles = async (
   paths: readonly string[],
   progress: (line: string) => void = () => undefined,
 ): Promise<ImportSummary> => {
-  const { files, missing } = await collectTextFiles(paths);
-  const results: FileImportResult[] = missing.map((p) => ({ path: p, error: '文件或目录不存在' }));
+  const { files, missing, problems } = await collectTextFiles(paths);
+  const results: FileImportResult[] = missing.map((p) => ({ path: p, error: problems.get(p) ?? '文件或目录不存在' }));
   for (const r of results) progress(describeFileImport(r));
   for (const path of files) {
     let result: FileImportResult;

@@ -1,0 +1,74 @@
+/**
+ * The CLI against bad input and a hostile environment, run as users run it: every failure ends
+ * with one line on stderr (no stack trace) and the documented exit status (docs/cli.md).
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { corpusPath } from '../../../test/corpus.ts';
+import { repoRoot, yusuan } from '../../../test/spawn-cli.ts';
+
+const noStackTrace = (stderr: string): void => {
+  expect(stderr).not.toMatch(/\n\s+at .+\(|node:internal|Error: .*\n\s+at /);
+};
+
+describe('yusuan under bad input', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'yusuan-cli-bad-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reports dangling links and link loops in an import directory, imports the rest, exits 1', () => {
+    const docs = join(dir, 'docs');
+    mkdirSync(docs);
+    copyFileSync(corpusPath('songjiang-2025-data-bureau-budget'), join(docs, 'a.txt'));
+    symlinkSync(join(dir, 'nowhere.txt'), join(docs, 'dangling.txt'));
+    symlinkSync(join(docs, 'loop-b.txt'), join(docs, 'loop-a.txt'));
+    symlinkSync(join(docs, 'loop-a.txt'), join(docs, 'loop-b.txt'));
+    symlinkSync(docs, join(docs, 'back-up'));
+    const r = yusuan(['import', docs, '--sqlite', join(dir, 'db.sqlite')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/dangling\.txt：符号链接指向的文件不存在/);
+    expect(r.stdout).toMatch(/loop-a\.txt：符号链接循环/);
+    expect(r.stdout).toMatch(/新建 created .* a\.txt/);
+    // The link back up the tree is walked once, not forever.
+    expect(r.stdout.match(/a\.txt$/gm)).toHaveLength(1);
+    noStackTrace(r.stderr);
+  });
+
+  it('says in one line that a database cannot be opened (exit 2)', () => {
+    copyFileSync(corpusPath('songjiang-2025-data-bureau-budget'), join(dir, 'a.txt'));
+    writeFileSync(join(dir, 'file'), 'x');
+    for (const args of [
+      ['--database-url', 'postgres://postgres@127.0.0.1:1/none'],
+      ['--sqlite', '/proc/no-such-dir/x.sqlite'],
+      ['--sqlite', join(dir, 'file', 'x.sqlite')],
+    ]) {
+      const r = yusuan(['import', join(dir, 'a.txt'), ...args]);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^无法打开数据库 /);
+      noStackTrace(r.stderr);
+    }
+  });
+
+  it('exits 2 for an unrecognised document in parse and export, as documented', () => {
+    writeFileSync(join(dir, 'minutes.txt'), '会议纪要：今天讨论了食堂菜单。\n');
+    for (const cmd of ['parse', 'export']) {
+      const r = yusuan([cmd, join(dir, 'minutes.txt')]);
+      expect(r.status, cmd).toBe(2);
+      expect(r.stdout + r.stderr).toMatch(/无法识别文件类型/);
+    }
+  });
+
+  it('ends quietly when the reader closes the pipe', () => {
+    const r = spawnSync('sh', ['-c', `node bin/yusuan.js parse --json ${corpusPath('putuo-2025-wanli-subdistrict-budget')} | head -c 10 >/dev/null; echo "status=\${?}"`], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
+});
