@@ -14,6 +14,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { z } from 'zod';
 import { RULE_CATALOGUE } from '#checks/index.ts';
+import { decodeDocumentText, DocumentDecodeError } from '#ingest/decode.ts';
 import { exportView } from '#render/export-view.ts';
 import { renderCsv } from '#render/csv.ts';
 import type { BudgetStore } from '#store/store.ts';
@@ -56,19 +57,16 @@ const megabytes = (bytes: number): string => {
   return `${Math.floor(tenths / 10)}${tenths % 10 === 0 ? '' : `.${tenths % 10}`}`;
 };
 
-const NOT_TEXT_MESSAGE = '只接受 UTF-8 编码的文本文件（.txt）。PDF 请先转换为文本（例如 pdftotext -layout），GBK 编码的文本请先转换为 UTF-8。';
+const NOT_TEXT_MESSAGE = '请上传文本文件（.txt，UTF-8、UTF-16 或 GB18030/GBK 编码）；PDF 可先用 pdftotext -layout 转换为文本。';
 
-/** Upload bytes → text, refusing what is not UTF-8 text (415). */
+/** Upload bytes → text by the decoder the CLI uses too; PDF, binary and undecodable bytes are refused (415). */
 export const decodeUpload = (bytes: Buffer): string => {
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') throw new ApiHttpError(415, 'unsupported-media-type', `上传的是 PDF 文件。${NOT_TEXT_MESSAGE}`);
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new ApiHttpError(415, 'unsupported-media-type', `上传内容不是 UTF-8 文本。${NOT_TEXT_MESSAGE}`);
+    return decodeDocumentText(bytes).text;
+  } catch (e) {
+    if (e instanceof DocumentDecodeError) throw new ApiHttpError(415, 'unsupported-media-type', e.message);
+    throw e;
   }
-  if (text.includes('\u0000')) throw new ApiHttpError(415, 'unsupported-media-type', `上传内容像是二进制文件。${NOT_TEXT_MESSAGE}`);
-  return text;
 };
 
 const NOT_BUILT_PAGE = `<!doctype html>

@@ -5,6 +5,7 @@
 import { Stats } from 'node:fs';
 import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { decodeDocumentText } from '#ingest/decode.ts';
 import type { BudgetStore } from './store.ts';
 import type { ImportOutcome } from './types.ts';
 
@@ -134,7 +135,7 @@ export const importFiles = async (
   for (const path of files) {
     let result: FileImportResult;
     try {
-      const text = await readFile(path, 'utf8');
+      const { text } = decodeDocumentText(await readFile(path));
       result = { path, outcome: await store.importDocument(text, { sourceName: basename(path) }) };
     } catch (e) {
       result = { path, error: e instanceof Error ? e.message : String(e) };

@@ -3,9 +3,10 @@
  * with one line on stderr (no stack trace) and the documented exit status (docs/cli.md).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { corpusPath } from '../../../test/corpus.ts';
 import { repoRoot, yusuan } from '../../../test/spawn-cli.ts';
@@ -52,6 +53,38 @@ describe('yusuan under bad input', () => {
       expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^无法打开数据库 /);
       noStackTrace(r.stderr);
     }
+  });
+
+  it('reads every encoding the API reads: the same text in UTF-8 (with or without BOM), UTF-16 and GBK is one document', () => {
+    const text = readFileSync(corpusPath('songjiang-2025-data-bureau-budget'), 'utf8');
+    const db = join(dir, 'db.sqlite');
+    const files: [string, Buffer][] = [
+      ['plain.txt', Buffer.from(text, 'utf8')],
+      ['bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+      ['utf16le-bom.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+      ['utf16be.txt', Buffer.from(text, 'utf16le').swap16()],
+      ['gbk.txt', iconv.encode(text, 'gbk')],
+    ];
+    for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes);
+    const first = yusuan(['import', join(dir, 'plain.txt'), '--sqlite', db]);
+    expect(first.stdout).toMatch(/^新建 created #1 v1/);
+    for (const [name] of files.slice(1)) {
+      const again = yusuan(['import', join(dir, name), '--sqlite', db]);
+      expect(again.stdout, name).toMatch(/^未变 unchanged #1 v1/);
+      expect(yusuan(['parse', join(dir, name)]).stdout, name).toMatch(/上海市松江区数据局/);
+    }
+  });
+
+  it('refuses a PDF naming that PDF reading is not available yet, and binary files (exit 2)', () => {
+    writeFileSync(join(dir, 'a.pdf'), Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'));
+    writeFileSync(join(dir, 'a.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    const pdf = yusuan(['parse', join(dir, 'a.pdf')]);
+    expect(pdf.status).toBe(2);
+    expect(pdf.stderr).toMatch(/PDF 读取功能尚未提供/);
+    const png = yusuan(['check', join(dir, 'a.png')]);
+    expect(png.status).toBe(2);
+    expect(png.stderr).toMatch(/二进制/);
+    noStackTrace(pdf.stderr + png.stderr);
   });
 
   it('exits 2 for an unrecognised document in parse and export, as documented', () => {
