@@ -58,3 +58,10 @@ export const SEVERITY_LABEL: Readonly<Record<'error' | 'warning' | 'info', strin
 
 /** `2026-11-24T08:11:27.000Z` → `2026-11-24 08:11` (UTC, as stored). */
 export const shortDateTime = (iso: string): string => iso.replace('T', ' ').slice(0, 16);
+
+/**
+ * Text for an HTML string sink (ECharts' HTML tooltips): names keep their printed characters,
+ * shown as text — `<img onerror=…>` or `＜script＞` in a row name never becomes markup.
+ */
+export const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
