@@ -64,7 +64,15 @@ export const renderApiDoc = (): string => {
     String(info.description ?? ''),
     '',
     'The machine-readable document is served at `/api/openapi.json` (OpenAPI 3.1). Errors are JSON',
-    '`{ error, message, statusCode, details? }` with a Chinese `message` a person can act on.',
+    '`{ error, message, statusCode, details? }` with a Chinese `message` a person can act on; every',
+    'failure (bad parameters such as a NUL in `q`, truncated or boundary-less multipart forms, PDFs,',
+    'binary uploads) is such a JSON error with a 4xx status, and logged by the server.',
+    '',
+    'Security: responses carry a Content-Security-Policy (same-origin scripts, `frame-ancestors',
+    "'none'`), `X-Content-Type-Options: nosniff` and the other @fastify/helmet headers. State-changing",
+    'requests from another site (an `Origin` other than the server, or `Sec-Fetch-Site: cross-site`)',
+    'get 403: a web page cannot upload into a local instance. A request must arrive whole within 60 s',
+    '(408 otherwise), so stalled uploads do not hold sockets.',
     '',
   ];
   const paths = doc.paths as Record<string, Record<string, Json>>;

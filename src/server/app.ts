@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { z } from 'zod';
@@ -43,8 +44,69 @@ export interface ServerOptions {
   readonly uploadLimitBytes?: number;
   /** The built web app (default dist/web); when it has no index.html, `/` says how to build it. */
   readonly webRoot?: string;
+  /** Log requests' failures (default: on, except under a test runner). */
   readonly logger?: boolean;
+  /** Whole-request deadline in ms, body included (default 60 s): a stalled upload is cut off. */
+  readonly requestTimeoutMs?: number;
 }
+
+/** Under vitest (or NODE_ENV=test) the server is quiet unless a test asks for the log. */
+const underTest = (): boolean => process.env['VITEST'] !== undefined || process.env['NODE_ENV'] === 'test';
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
+/**
+ * The Content-Security-Policy: the built web app is same-origin scripts and styles; React and
+ * ECharts set inline styles (ECharts' tooltips are HTML with style attributes), ECharts may draw
+ * images from data:/blob: URLs; nothing may frame the app.
+ */
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A browser sends Origin (and Sec-Fetch-Site) with every cross-site POST, and a form or a fetch
+ * with `text/plain` needs no preflight: without this check any web page could upload into a local
+ * instance. Same-origin requests and non-browser clients (no Origin) pass.
+ */
+const isCrossSiteWrite = (req: FastifyRequest): boolean => {
+  if (!STATE_CHANGING.has(req.method)) return false;
+  if (req.headers['sec-fetch-site'] === 'cross-site') return true;
+  const origin = req.headers.origin;
+  if (origin === undefined) return false;
+  if (origin === 'null') return true;
+  try {
+    const from = new URL(origin);
+    // Compare as URLs, so that an explicit default port (`host: localhost:80`) matches.
+    return from.host !== new URL(`${from.protocol}//${req.headers.host ?? ''}`).host;
+  } catch {
+    return true;
+  }
+};
+
+/** File names for the record: no control characters, at most 255 characters. */
+const cleanSourceName = (name: string): string => {
+  let out = '';
+  for (const ch of name) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0x20 && c !== 0x7f) out += ch;
+  }
+  return out.slice(0, 255);
+};
 
 const parse = <S extends z.ZodType>(schema: S, value: unknown, where: 'path' | 'query'): z.output<S> => {
   const r = schema.safeParse(value);
@@ -83,7 +145,32 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   const uploadLimit = options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
   const webRoot = resolve(options.webRoot ?? DEFAULT_WEB_ROOT);
   const webBuilt = existsSync(resolve(webRoot, 'index.html'));
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: uploadLimit });
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const app = Fastify({
+    logger: (options.logger ?? !underTest()) ? { level: process.env['YUSUAN_LOG_LEVEL'] ?? 'info' } : false,
+    // Requests themselves are not logged (the bench makes thousands); failures are, below.
+    disableRequestLogging: true,
+    bodyLimit: uploadLimit,
+    // Slow or stalled clients: the whole request (headers and body) within requestTimeout, and an
+    // idle socket closed after connectionTimeout.
+    requestTimeout,
+    connectionTimeout: requestTimeout + 10_000,
+    // Node checks the deadlines on this interval (default 30 s).
+    http: { connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(requestTimeout / 4))), headersTimeout: Math.min(60_000, requestTimeout) },
+    keepAliveTimeout: 10_000,
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    // The app is same-origin only; these defaults would only get in the way of the CSV/JSON downloads.
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.addHook('onRequest', async (req) => {
+    if (isCrossSiteWrite(req)) {
+      throw new ApiHttpError(403, 'cross-site-request', '拒绝来自其他网站的写入请求：请在本站页面上传，或不带 Origin 头从命令行调用接口。');
+    }
+  });
 
   // Uploads arrive as bytes so non-UTF-8 text is refused rather than silently mangled.
   app.removeContentTypeParser('text/plain');
@@ -91,13 +178,21 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifyMultipart, { limits: { fileSize: uploadLimit, files: 1, fields: 10 } });
 
   app.setErrorHandler((error: FastifyError | ApiHttpError, request, reply) => {
-    if (error instanceof ApiHttpError) return reply.code(error.statusCode).send(error.toBody());
-    const status = error.statusCode ?? 500;
+    const where = `${request.method} ${request.url.slice(0, 200)}`;
+    if (error instanceof ApiHttpError) {
+      if (error.statusCode >= 500) request.log.error({ err: error }, `${where} → ${error.statusCode}`);
+      else request.log.info(`${where} → ${error.statusCode} ${error.code}`);
+      return reply.code(error.statusCode).send(error.toBody());
+    }
+    const status = clientErrorStatus(error);
     const body = (code: string, message: string) => ({ error: code, message, statusCode: status });
+    if (status !== undefined) request.log.info(`${where} → ${status} ${error.code ?? ''} ${error.message}`);
     if (status === 413) return reply.code(413).send(body('payload-too-large', `上传内容超过上限 ${megabytes(uploadLimit)} MB，请拆分文件或联系管理员调高上限。`));
     if (status === 415) return reply.code(415).send(body('unsupported-media-type', `不支持的上传类型（${request.headers['content-type'] ?? '未说明'}）。${NOT_TEXT_MESSAGE}`));
-    if (status >= 400 && status < 500) return reply.code(status).send(body('bad-request', `请求有误：${error.message}`));
-    request.log.error(error);
+    if (status === 408) return reply.code(408).send(body('request-timeout', '请求超时：上传在规定时间内没有传完，请检查网络后重试。'));
+    if (status === 400 && isMultipartError(error)) return reply.code(400).send(body('bad-multipart', `上传的表单不完整或格式有误（${error.message}），请重新上传。`));
+    if (status !== undefined) return reply.code(status).send(body('bad-request', `请求有误：${error.message}`));
+    request.log.error({ err: error }, `${where} → 500`);
     return reply.code(500).send({ error: 'internal-error', message: '服务器内部错误，请稍后重试；如果反复出现，请联系管理员并附上出错时间。', statusCode: 500 });
   });
 
@@ -142,7 +237,8 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
     const { name } = parse(uploadQuery, req.query, 'query');
     const { text, fileName } = await readUpload(req, uploadLimit);
     if (text.trim() === '') throw new ApiHttpError(400, 'empty-upload', '上传内容为空。请选择部门预算或绩效目标申报表的文本文件（.txt）。');
-    const sourceName = name ?? fileName;
+    const given = name ?? fileName;
+    const sourceName = given !== undefined ? cleanSourceName(given) : undefined;
     const outcome = await store.importDocument(text, sourceName !== undefined ? { sourceName } : {});
     if (outcome.status === 'rejected' || outcome.document === undefined) {
       throw new ApiHttpError(
@@ -234,12 +330,39 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
 /** The uploaded text and file name, from a text/plain (or octet-stream) body or a multipart `file` field. */
 const readUpload = async (req: FastifyRequest, limit: number): Promise<{ text: string; fileName?: string }> => {
   if (req.isMultipart()) {
-    const file = await req.file({ limits: { fileSize: limit, files: 1 } });
-    if (file === undefined) throw new ApiHttpError(400, 'missing-file', '表单中没有文件：请用字段名 file 上传文本文件。');
-    if (file.fieldname !== 'file') throw new ApiHttpError(400, 'missing-file', `表单字段应为 file（收到 ${file.fieldname}）。`);
-    const bytes = await file.toBuffer();
-    return { text: decodeUpload(bytes), ...(file.filename !== '' ? { fileName: file.filename } : {}) };
+    return readMultipartUpload(req, limit);
   }
   if (Buffer.isBuffer(req.body)) return { text: decodeUpload(req.body) };
   throw new ApiHttpError(415, 'unsupported-media-type', `不支持的上传类型（${req.headers['content-type'] ?? '未说明'}）。${NOT_TEXT_MESSAGE}`);
 };
+
+/** A multipart form's `file` field; a truncated or malformed form is the client's error (400). */
+const readMultipartUpload = async (req: FastifyRequest, limit: number): Promise<{ text: string; fileName?: string }> => {
+  let file;
+  let bytes: Buffer;
+  try {
+    file = await req.file({ limits: { fileSize: limit, files: 1 } });
+    if (file === undefined) throw new ApiHttpError(400, 'missing-file', '表单中没有文件：请用字段名 file 上传文本文件。');
+    if (file.fieldname !== 'file') throw new ApiHttpError(400, 'missing-file', `表单字段应为 file（收到 ${file.fieldname}）。`);
+    bytes = await file.toBuffer();
+  } catch (e) {
+    if (e instanceof ApiHttpError) throw e;
+    const status = clientErrorStatus(e as FastifyError);
+    if (status === 413) throw e;
+    throw new ApiHttpError(400, 'bad-multipart', `上传的表单不完整或格式有误（${(e as Error).message}），请重新上传。`);
+  }
+  return { text: decodeUpload(bytes), ...(file.filename !== '' ? { fileName: file.filename } : {}) };
+};
+
+/** The 4xx status a Fastify/plugin error stands for, or undefined for a server fault. */
+const clientErrorStatus = (error: FastifyError): number | undefined => {
+  const status = error.statusCode;
+  if (status !== undefined && status >= 400 && status < 500) return status;
+  if (isMultipartError(error)) return 400;
+  return undefined;
+};
+
+/** busboy/@fastify/multipart's complaints about a malformed or truncated form. */
+const isMultipartError = (error: FastifyError): boolean =>
+  /^FST_(?:INVALID_MULTIPART|MULTIPART)|^FST_PARTS|^FST_FILES/.test(error.code ?? '') ||
+  /multipart|boundary|unexpected end of (?:form|file)|part terminated/i.test(error.message);
