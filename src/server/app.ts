@@ -19,6 +19,7 @@ import { decodeDocumentText, DocumentDecodeError } from '#ingest/decode.ts';
 import { exportView } from '#render/export-view.ts';
 import { renderCsv } from '#render/csv.ts';
 import type { BudgetStore } from '#store/store.ts';
+import { DocumentBudgetError } from '#store/worker-pool.ts';
 import type { DocumentDetail, UploadResult } from './api-contract.ts';
 import { compareDocuments } from './compare.ts';
 import { ApiHttpError, notFound, validationError } from './errors.ts';
@@ -147,9 +148,9 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   const webBuilt = existsSync(resolve(webRoot, 'index.html'));
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
-    logger: (options.logger ?? !underTest()) ? { level: process.env['YUSUAN_LOG_LEVEL'] ?? 'info' } : false,
-    // Requests themselves are not logged (the bench makes thousands); failures are, below.
-    disableRequestLogging: true,
+    // Failures are logged (4xx as warn, 5xx as error, below); at the default level `warn` the
+    // per-request lines (info) are not, so a busy server's log is its problems. YUSUAN_LOG_LEVEL=info shows them.
+    logger: (options.logger ?? !underTest()) ? { level: process.env['YUSUAN_LOG_LEVEL'] ?? 'warn' } : false,
     bodyLimit: uploadLimit,
     // Slow or stalled clients: the whole request (headers and body) within requestTimeout, and an
     // idle socket closed after connectionTimeout.
@@ -179,14 +180,20 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
 
   app.setErrorHandler((error: FastifyError | ApiHttpError, request, reply) => {
     const where = `${request.method} ${request.url.slice(0, 200)}`;
+    if (error instanceof DocumentBudgetError) {
+      // Too much work for one document: refused, nothing stored; the server carries on.
+      const status = error.budget === 'memory' ? 413 : 422;
+      request.log.warn(`${where} → ${status} document-over-budget (${error.budget})`);
+      return reply.code(status).send({ error: 'document-over-budget', message: error.message, statusCode: status });
+    }
     if (error instanceof ApiHttpError) {
       if (error.statusCode >= 500) request.log.error({ err: error }, `${where} → ${error.statusCode}`);
-      else request.log.info(`${where} → ${error.statusCode} ${error.code}`);
+      else request.log.warn(`${where} → ${error.statusCode} ${error.code}`);
       return reply.code(error.statusCode).send(error.toBody());
     }
     const status = clientErrorStatus(error);
     const body = (code: string, message: string) => ({ error: code, message, statusCode: status });
-    if (status !== undefined) request.log.info(`${where} → ${status} ${error.code ?? ''} ${error.message}`);
+    if (status !== undefined) request.log.warn(`${where} → ${status} ${error.code ?? ''} ${error.message}`);
     if (status === 413) return reply.code(413).send(body('payload-too-large', `上传内容超过上限 ${megabytes(uploadLimit)} MB，请拆分文件或联系管理员调高上限。`));
     if (status === 415) return reply.code(415).send(body('unsupported-media-type', `不支持的上传类型（${request.headers['content-type'] ?? '未说明'}）。${NOT_TEXT_MESSAGE}`));
     if (status === 408) return reply.code(408).send(body('request-timeout', '请求超时：上传在规定时间内没有传完，请检查网络后重试。'));

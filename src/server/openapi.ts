@@ -146,9 +146,9 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       '400': error('上传内容为空、表单不完整或参数有误'),
       '403': error('来自其他网站的写入请求（Origin 与本站不同）'),
       '408': error('上传在规定时间内没有传完'),
-      '413': error('超过上传大小上限'),
+      '413': error('超过上传大小上限，或读取时超过内存上限'),
       '415': error('不是文本（PDF 暂不能读取，需先转换为文本；二进制文件；无法识别的编码）。接受 UTF-8（可带 BOM）、UTF-16、GB18030/GBK'),
-      '422': error('不是可识别的部门预算或绩效目标申报表（details.diagnostics 说明原因）'),
+      '422': error('不是可识别的部门预算或绩效目标申报表（details.diagnostics 说明原因），或读取、核对超过时间上限（document-over-budget）'),
     },
   },
   {

@@ -6,6 +6,7 @@ import { Stats } from 'node:fs';
 import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { decodeDocumentText } from '#ingest/decode.ts';
+import type { ParsedDocument } from '#ingest/detect.ts';
 import type { BudgetStore } from './store.ts';
 import type { ImportOutcome } from './types.ts';
 
@@ -124,19 +125,60 @@ export const describeFileImport = (r: FileImportResult): string => {
   ].join(' ');
 };
 
+export interface ImportFilesOptions {
+  /**
+   * Read the next `count` files ahead with `parse` (a worker pool's), so reading uses every core
+   * while checking and storing stay in file order (versions and cross-year checks as if one by one).
+   */
+  readonly readAhead?: { readonly parse: (text: string) => Promise<ParsedDocument>; readonly count: number };
+}
+
+interface ReadFile {
+  readonly text?: string;
+  readonly error?: unknown;
+  readonly parsed?: Promise<ParsedDocument>;
+}
+
 export const importFiles = async (
   store: BudgetStore,
   paths: readonly string[],
   progress: (line: string) => void = () => undefined,
+  options: ImportFilesOptions = {},
 ): Promise<ImportSummary> => {
   const { files, missing, problems } = await collectTextFiles(paths);
   const results: FileImportResult[] = missing.map((p) => ({ path: p, error: problems.get(p) ?? '文件或目录不存在' }));
   for (const r of results) progress(describeFileImport(r));
-  for (const path of files) {
+  const ahead = options.readAhead;
+  const reading = new Map<number, Promise<ReadFile>>();
+  const read = (i: number): Promise<ReadFile> => {
+    const path = files[i];
+    if (path === undefined) return Promise.resolve({});
+    let r = reading.get(i);
+    if (r === undefined) {
+      r = readFile(path).then(
+        (bytes) => {
+          const { text } = decodeDocumentText(bytes);
+          if (ahead === undefined) return { text };
+          const parsed = ahead.parse(text);
+          // Awaited (and its failure reported) when this file's turn comes; never unhandled meanwhile.
+          parsed.catch(() => undefined);
+          return { text, parsed };
+        },
+        (error: unknown) => ({ error }),
+      ).catch((error: unknown) => ({ error }));
+      reading.set(i, r);
+    }
+    return r;
+  };
+  for (let i = 0; i < files.length; i++) {
+    const path = files[i] as string;
+    for (let j = i; j < Math.min(files.length, i + Math.max(1, ahead?.count ?? 1)); j++) void read(j);
+    const got = await read(i);
+    reading.delete(i);
     let result: FileImportResult;
     try {
-      const { text } = decodeDocumentText(await readFile(path));
-      result = { path, outcome: await store.importDocument(text, { sourceName: basename(path) }) };
+      if (got.error !== undefined || got.text === undefined) throw got.error;
+      result = { path, outcome: await store.importDocument(got.text, { sourceName: basename(path), ...(got.parsed !== undefined ? { parsed: got.parsed } : {}) }) };
     } catch (e) {
       result = { path, error: e instanceof Error ? e.message : String(e) };
     }

@@ -11,6 +11,7 @@ import type { BudgetStore } from '#store/store.ts';
 import { buildServer } from '#server/app.ts';
 import { EXIT_DIAGNOSTIC_ERRORS, EXIT_INPUT } from './document-input.ts';
 import { CliFailure, describeCause } from './failure.ts';
+import { documentWorkerPool, type DocumentWorkerPool } from '#store/worker-pool.ts';
 
 const storeFlags = z.object({
   // An empty DATABASE_URL means "not set".
@@ -38,13 +39,17 @@ const flagsOrFail = <S extends z.ZodType>(schema: S, value: unknown): z.output<S
 };
 
 /** Open the store the flags name, or fail with one line saying which database and why. */
-const openFromFlags = async (flags: z.output<typeof storeFlags>): Promise<BudgetStore> => {
+const openFromFlags = async (flags: z.output<typeof storeFlags>, pool: DocumentWorkerPool): Promise<BudgetStore> => {
   try {
     return await openStore({
       ...(flags.databaseUrl !== undefined ? { databaseUrl: flags.databaseUrl } : { sqlitePath: flags.sqlite }),
       log: (line) => console.error(line),
+      // Reading and checking run in worker threads, each document within its time and memory budget.
+      parse: pool.parse,
+      check: pool.check,
     });
   } catch (e) {
+    await pool.close();
     const which = flags.databaseUrl !== undefined ? `PostgreSQL ${redactUrl(flags.databaseUrl)}` : `SQLite ${flags.sqlite}`;
     throw new CliFailure(`无法打开数据库 ${which}：${describeCause(e)} / cannot open the database`, EXIT_INPUT);
   }
@@ -64,34 +69,38 @@ const redactUrl = (url: string): string => {
 const summaryLine = (s: ImportSummary): string =>
   `共 ${s.results.length} 个文件：新建 ${s.created}，新版本 ${s.newVersions}，未变 ${s.unchanged}，失败或未识别 ${s.failed}`;
 
-const importPaths = async (store: BudgetStore, paths: readonly string[]): Promise<ImportSummary> =>
-  importFiles(store, paths, (line) => console.log(line));
+const importPaths = async (store: BudgetStore, paths: readonly string[], pool: DocumentWorkerPool): Promise<ImportSummary> =>
+  importFiles(store, paths, (line) => console.log(line), { readAhead: { parse: pool.parse, count: pool.threads } });
 
 export const runImport = async (paths: readonly string[], options: Record<string, unknown>): Promise<number> => {
   const flags = flagsOrFail(storeFlags, options);
-  const store = await openFromFlags(flags);
+  const pool = documentWorkerPool();
+  const store = await openFromFlags(flags, pool);
   try {
     console.error(`数据库：${store.description}`);
-    const summary = await importPaths(store, paths);
+    const summary = await importPaths(store, paths, pool);
     console.error(summaryLine(summary));
     return summary.failed > 0 || summary.results.length === 0 ? EXIT_DIAGNOSTIC_ERRORS : 0;
   } finally {
     await store.close();
+    await pool.close();
   }
 };
 
 export const runServe = async (options: Record<string, unknown>): Promise<void> => {
   const flags = flagsOrFail(serveFlags, options);
-  const store = await openFromFlags(flags);
+  const pool = documentWorkerPool();
+  const store = await openFromFlags(flags, pool);
   console.error(`数据库：${store.description}`);
   if (flags.import !== undefined) {
-    const summary = await importPaths(store, [flags.import]);
+    const summary = await importPaths(store, [flags.import], pool);
     console.error(summaryLine(summary));
   }
   const app = await buildServer({ store, uploadLimitBytes: Math.round(flags.uploadLimitMb * 1024 * 1024) });
   const stop = async () => {
     await app.close();
     await store.close();
+    await pool.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
@@ -101,6 +110,7 @@ export const runServe = async (options: Record<string, unknown>): Promise<void> 
     console.error(`服务已启动：${address}（按 Ctrl+C 停止）`);
   } catch (e) {
     await store.close();
+    await pool.close();
     throw new CliFailure(`无法在 ${flags.host}:${flags.port} 启动服务：${describeCause(e)}`, EXIT_INPUT);
   }
 };
