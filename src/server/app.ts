@@ -292,7 +292,13 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
 
   app.get('/api/compare', async (req) => {
     const { left, right } = parse(compareQuery, req.query, 'query');
+    if (left === right) throw new ApiHttpError(400, 'not-comparable', '不能把一个文件与它自己对比：请选择另一年度或另一部门的预算。');
     const [l, r] = await Promise.all([documentOr404(left), documentOr404(right)]);
+    // Only like with like: a budget with a budget, a declaration with a declaration.
+    if (l.kind !== r.kind) {
+      const name = (k: string) => (k === 'budget-disclosure' ? '部门预算' : '绩效目标申报表');
+      throw new ApiHttpError(400, 'not-comparable', `${name(l.kind)}与${name(r.kind)}不能对比：请选择同类文件（部门预算与部门预算）。`);
+    }
     return compareDocuments(l, r);
   });
 

@@ -134,6 +134,20 @@ describeEachDialect('API under bad input', (open) => {
     }
   });
 
+  it('compares only like with like, never a document with itself', async () => {
+    const a = await start();
+    const budget = await a.inject(text(readFileSync(corpusPath('songjiang-2025-data-bureau-budget'), 'utf8')));
+    const id = budget.json<UploadResult>().document.documentId;
+    const self = await a.inject(`/api/compare?left=${id}&right=${id}`);
+    expect(self.statusCode).toBe(400);
+    expect(self.json<ApiError>()).toMatchObject({ error: 'not-comparable' });
+    const declaration = await a.inject(text(readFileSync(corpusPath('songjiang-2024-sci-tech-innovation-center-performance-targets'), 'utf8')));
+    const other = declaration.json<UploadResult>().document.documentId;
+    const mixed = await a.inject(`/api/compare?left=${id}&right=${other}`);
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json<ApiError>().message).toMatch(/不能对比/);
+  });
+
   it('answers random bytes with a 4xx and stores nothing', async () => {
     const a = await start();
     await fc.assert(

@@ -171,7 +171,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     path: '/api/compare',
     summary: '两份文件对比：表格逐格、项目按名称',
     query: compareQuery,
-    responses: { '200': { description: '对比', content: json(ref('Comparison')) }, '400': error('参数有误'), '404': error('没有该文件') },
+    responses: { '200': { description: '对比', content: json(ref('Comparison')) }, '400': error('参数有误，或两个文件不可对比（同一文件；部门预算与绩效目标申报表）'), '404': error('没有该文件') },
   },
   {
     method: 'get',

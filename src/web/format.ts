@@ -20,6 +20,13 @@ export const wanYuanFigure = (f: number | undefined): string =>
 export const wanYuanExact = (f: number | undefined): string =>
   f === undefined ? '—' : `${formatWanYuan(fen(f), { grouped: true })} 万元`;
 
+/**
+ * One format per unit, everywhere on a page: 元 with two decimals (`154,369,326.00 元`), 万元 with
+ * the document's decimals, at least two (`1,298.7708 万元`). For figures that know their unit.
+ */
+export const moneyInUnit = (f: number, unit: string | undefined): string =>
+  unit === '万元' ? `${formatWanYuan(fen(f), { grouped: true })} 万元` : `${formatYuanGrouped(fen(f))} 元`;
+
 /** A change with its sign: `+1,234.56`. */
 export const signedYuan = (f: number | undefined): string =>
   f === undefined ? '' : `${f > 0 ? '+' : ''}${formatYuanGrouped(fen(f))}`;
