@@ -15,7 +15,12 @@ import type { ParsedDocument } from '#ingest/detect.ts';
 import type { DocumentTask } from './document-worker.ts';
 
 export interface DocumentWorkerPoolOptions {
-  /** Worker threads (default: the cores, at most 4; env YUSUAN_WORKERS). */
+  /**
+   * Worker threads (env YUSUAN_WORKERS wins; default: `batch` every core, `server` one core fewer,
+   * so the event loop keeps a core to answer requests; at most 4).
+   */
+  readonly role?: 'batch' | 'server';
+  /** An exact number of threads (overrides role and env). */
   readonly threads?: number;
   /** Wall-clock budget for reading or checking one document, ms (default 30 s; env YUSUAN_DOCUMENT_TIME_BUDGET_MS). */
   readonly timeBudgetMs?: number;
@@ -53,7 +58,8 @@ const workerFile = (): string => {
 };
 
 export const documentWorkerPool = (options: DocumentWorkerPoolOptions = {}): DocumentWorkerPool => {
-  const threads = Math.max(1, Math.floor(options.threads ?? envNumber('YUSUAN_WORKERS') ?? Math.min(4, availableParallelism())));
+  const cores = availableParallelism();
+  const threads = Math.max(1, Math.floor(options.threads ?? envNumber('YUSUAN_WORKERS') ?? Math.min(4, options.role === 'server' ? cores - 1 : cores)));
   const timeBudgetMs = options.timeBudgetMs ?? envNumber('YUSUAN_DOCUMENT_TIME_BUDGET_MS') ?? 30_000;
   const memoryMb = options.memoryMb ?? envNumber('YUSUAN_DOCUMENT_MEMORY_MB') ?? 768;
   const piscina = new Piscina<DocumentTask, ParsedDocument | Finding[] | 'pong'>({

@@ -39,17 +39,16 @@ const flagsOrFail = <S extends z.ZodType>(schema: S, value: unknown): z.output<S
 };
 
 /** Open the store the flags name, or fail with one line saying which database and why. */
-const openFromFlags = async (flags: z.output<typeof storeFlags>, pool: DocumentWorkerPool): Promise<BudgetStore> => {
+const openFromFlags = async (flags: z.output<typeof storeFlags>, pool: DocumentWorkerPool | undefined): Promise<BudgetStore> => {
   try {
     return await openStore({
       ...(flags.databaseUrl !== undefined ? { databaseUrl: flags.databaseUrl } : { sqlitePath: flags.sqlite }),
       log: (line) => console.error(line),
       // Reading and checking run in worker threads, each document within its time and memory budget.
-      parse: pool.parse,
-      check: pool.check,
+      ...(pool !== undefined ? { parse: pool.parse, check: pool.check } : {}),
     });
   } catch (e) {
-    await pool.close();
+    await pool?.close();
     const which = flags.databaseUrl !== undefined ? `PostgreSQL ${redactUrl(flags.databaseUrl)}` : `SQLite ${flags.sqlite}`;
     throw new CliFailure(`无法打开数据库 ${which}：${describeCause(e)} / cannot open the database`, EXIT_INPUT);
   }
@@ -69,12 +68,16 @@ const redactUrl = (url: string): string => {
 const summaryLine = (s: ImportSummary): string =>
   `共 ${s.results.length} 个文件：新建 ${s.created}，新版本 ${s.newVersions}，未变 ${s.unchanged}，失败或未识别 ${s.failed}`;
 
-const importPaths = async (store: BudgetStore, paths: readonly string[], pool: DocumentWorkerPool): Promise<ImportSummary> =>
-  importFiles(store, paths, (line) => console.log(line), { readAhead: { parse: pool.parse, count: pool.threads } });
+const importPaths = async (store: BudgetStore, paths: readonly string[], pool: DocumentWorkerPool | undefined): Promise<ImportSummary> =>
+  importFiles(store, paths, (line) => console.log(line), pool !== undefined ? { readAhead: { parse: pool.parse, count: pool.threads } } : {});
+
+/** The worker pool, or none with YUSUAN_WORKERS=0 (read and check on the main thread, for comparison and debugging). */
+const workerPoolFor = (role: 'batch' | 'server'): DocumentWorkerPool | undefined =>
+  process.env['YUSUAN_WORKERS'] === '0' ? undefined : documentWorkerPool({ role });
 
 export const runImport = async (paths: readonly string[], options: Record<string, unknown>): Promise<number> => {
   const flags = flagsOrFail(storeFlags, options);
-  const pool = documentWorkerPool();
+  const pool = workerPoolFor('batch');
   const store = await openFromFlags(flags, pool);
   try {
     console.error(`数据库：${store.description}`);
@@ -83,13 +86,13 @@ export const runImport = async (paths: readonly string[], options: Record<string
     return summary.failed > 0 || summary.results.length === 0 ? EXIT_DIAGNOSTIC_ERRORS : 0;
   } finally {
     await store.close();
-    await pool.close();
+    await pool?.close();
   }
 };
 
 export const runServe = async (options: Record<string, unknown>): Promise<void> => {
   const flags = flagsOrFail(serveFlags, options);
-  const pool = documentWorkerPool();
+  const pool = workerPoolFor('server');
   const store = await openFromFlags(flags, pool);
   console.error(`数据库：${store.description}`);
   if (flags.import !== undefined) {
@@ -100,7 +103,7 @@ export const runServe = async (options: Record<string, unknown>): Promise<void> 
   const stop = async () => {
     await app.close();
     await store.close();
-    await pool.close();
+    await pool?.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
@@ -110,7 +113,7 @@ export const runServe = async (options: Record<string, unknown>): Promise<void> 
     console.error(`服务已启动：${address}（按 Ctrl+C 停止）`);
   } catch (e) {
     await store.close();
-    await pool.close();
+    await pool?.close();
     throw new CliFailure(`无法在 ${flags.host}:${flags.port} 启动服务：${describeCause(e)}`, EXIT_INPUT);
   }
 };
