@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { corpusPath } from '../../../test/corpus.ts';
@@ -94,6 +96,43 @@ describe('yusuan under bad input', () => {
       expect(r.status, cmd).toBe(2);
       expect(r.stdout + r.stderr).toMatch(/无法识别文件类型/);
     }
+  });
+
+  it('stores nothing from bad files: PDF, binary, unknown text, random bytes (exit 1, one line each)', () => {
+    const docs = join(dir, 'bad');
+    mkdirSync(docs);
+    writeFileSync(join(docs, 'a.txt'), Buffer.from('%PDF-1.7\n%\xe2\xe3\n', 'latin1'));
+    writeFileSync(join(docs, 'b.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0]));
+    writeFileSync(join(docs, 'c.txt'), iconv.encode('会议纪要：今天讨论了食堂菜单。', 'gbk'));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), (bytes) => {
+        writeFileSync(join(docs, `r${bytes.length}-${bytes[0] ?? 0}.txt`), bytes);
+      }),
+      { numRuns: 20, seed: 9 },
+    );
+    const db = join(dir, 'db.sqlite');
+    const r = yusuan(['import', docs, '--sqlite', db]);
+    expect(r.status).toBe(1);
+    noStackTrace(r.stderr);
+    expect(r.stdout).toMatch(/a\.txt：.*PDF 读取功能尚未提供/);
+    expect(r.stdout.trim().split('\n').every((l) => /^(失败 failed|未识别 rejected) /.test(l))).toBe(true);
+    const stored = new Database(db, { readonly: true });
+    try {
+      expect(stored.prepare('select count(*) as n from documents').get()).toEqual({ n: 0 });
+    } finally {
+      stored.close();
+    }
+  });
+
+  it('answers random bytes on stdin with a documented status and one line, never a stack trace', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 0, maxLength: 400 }), (bytes) => {
+        const r = spawnSync(process.execPath, ['bin/yusuan.js', 'parse', '-'], { cwd: repoRoot, input: Buffer.from(bytes), encoding: 'utf8', timeout: 60_000 });
+        expect([1, 2]).toContain(r.status);
+        noStackTrace(r.stderr);
+      }),
+      { numRuns: 8, seed: 7 },
+    );
   });
 
   it('ends quietly when the reader closes the pipe', () => {
