@@ -29,10 +29,12 @@ const stopServer = (): void => {
 };
 process.once('exit', stopServer);
 
+let serverLog = '';
 const base = await new Promise<string>((resolve, reject) => {
   let err = '';
   server.stderr.on('data', (d: Buffer) => {
     err += d.toString();
+    serverLog = (serverLog + d.toString()).slice(-4000);
     const m = /服务已启动：(http:\/\/[^\s（]+)/.exec(err);
     if (m?.[1] !== undefined) resolve(m[1]);
   });
@@ -70,17 +72,23 @@ console.log(`  idle      /api/health:          ${fmt(idle.health)}`);
 const source = readFileSync(join('corpus', 'songjiang-2025-data-bureau-budget.txt'), 'utf8');
 const large = source.repeat(Math.ceil((4.5 * 1024 * 1024) / Buffer.byteLength(source)));
 let stop = false;
-const outcomes = new Map<number, number>();
+const outcomes = new Map<number | string, number>();
 const uploadTimes: number[] = [];
 let n = 0;
 const uploader = async (): Promise<void> => {
   while (!stop) {
     const body = `${large}\n# upload ${n++}\n`;
     const t0 = performance.now();
-    const res = await fetch(`${base}/api/documents`, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body });
-    await res.arrayBuffer();
+    let status: number | string;
+    try {
+      const res = await fetch(`${base}/api/documents`, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body });
+      await res.arrayBuffer();
+      status = res.status;
+    } catch (e) {
+      status = `error ${String((e as Error & { cause?: { code?: string } }).cause?.code ?? (e as Error).message)}`;
+    }
     uploadTimes.push(performance.now() - t0);
-    outcomes.set(res.status, (outcomes.get(res.status) ?? 0) + 1);
+    outcomes.set(status, (outcomes.get(status) ?? 0) + 1);
   }
 };
 const loaded = { page: [] as number[], health: [] as number[] };
@@ -98,4 +106,6 @@ await Promise.all(running);
 console.log(`  uploading department-year page: ${fmt(loaded.page)}`);
 console.log(`  uploading /api/health:          ${fmt(loaded.health)}`);
 console.log(`  uploads: ${uploadTimes.length} of ${(Buffer.byteLength(large) / 1024 / 1024).toFixed(1)} MB, ${fmt(uploadTimes)}; statuses ${[...outcomes].map(([s, c]) => `${s}×${c}`).join(', ')}`);
+if ([...outcomes.keys()].some((k) => typeof k === 'string' || k >= 500)) console.log(`  server log (tail):\n${serverLog}`);
+console.log(`  server still running: ${server.exitCode === null}`);
 stopServer();
