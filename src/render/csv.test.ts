@@ -10,6 +10,17 @@ describe('csvField (RFC 4180)', () => {
     ['say "hi"', '"say ""hi"""'],
     ['two\nlines', '"two\nlines"'],
     ['', ''],
+    // OWASP CSV injection: formula starts made inert, plain (negative) numbers left alone.
+    ['=HYPERLINK("http://x","点击")', `"'=HYPERLINK(""http://x"",""点击"")"`],
+    ['+1+2', "'+1+2"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', `"'\r=1"`],
+    ['-1234.50', '-1234.50'],
+    ['-5', '-5'],
+    ['1234.50', '1234.50'],
+    ['一般公共服务支出=1', '一般公共服务支出=1'],
   ])('%j → %j', (value, expected) => {
     expect(csvField(value)).toBe(expected);
   });

@@ -68,4 +68,21 @@ describe('findings renderers', () => {
     expect(html).toContain('<tr class="error">');
     expect(html).toContain('表3 201 41 01 行政运行 「合计」列 第 12 行');
   });
+
+  it('escape markup from names, figures and file names everywhere in the HTML page', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const html = renderFindingsHtml(
+      [
+        finding({
+          message: `「${evil}」行的合计不等于各项之和`,
+          location: { line: 3, section: 'tables', table: 3, row: `201 ${evil}`, column: `"><script>alert(2)</script>` },
+          figures: [{ label: `'${evil}'`, amount: fen(1), raw: evil, unit: '万元' }],
+          document: `<script>alert(3)</script>.txt`,
+        }),
+      ],
+      [`<script>alert(3)</script>.txt`],
+    );
+    expect(html).not.toMatch(/<img|<script|onerror=alert\(1\)>/);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
 });

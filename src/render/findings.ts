@@ -147,7 +147,7 @@ export const renderFindingsText = (findings: readonly Finding[], documents: read
 };
 
 const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const figureCell = (x: FlatFigure): string => {
   const value = x.amount !== undefined ? `${formatYuanGrouped(fen(x.amount))}元` : '';

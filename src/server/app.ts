@@ -10,13 +10,16 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { z } from 'zod';
 import { RULE_CATALOGUE } from '#checks/index.ts';
+import { decodeDocumentText, DocumentDecodeError } from '#ingest/decode.ts';
 import { exportView } from '#render/export-view.ts';
 import { renderCsv } from '#render/csv.ts';
 import type { BudgetStore } from '#store/store.ts';
+import { DocumentBudgetError } from '#store/worker-pool.ts';
 import type { DocumentDetail, UploadResult } from './api-contract.ts';
 import { compareDocuments } from './compare.ts';
 import { ApiHttpError, notFound, validationError } from './errors.ts';
@@ -42,8 +45,69 @@ export interface ServerOptions {
   readonly uploadLimitBytes?: number;
   /** The built web app (default dist/web); when it has no index.html, `/` says how to build it. */
   readonly webRoot?: string;
+  /** Log requests' failures (default: on, except under a test runner). */
   readonly logger?: boolean;
+  /** Whole-request deadline in ms, body included (default 60 s): a stalled upload is cut off. */
+  readonly requestTimeoutMs?: number;
 }
+
+/** Under vitest (or NODE_ENV=test) the server is quiet unless a test asks for the log. */
+const underTest = (): boolean => process.env['VITEST'] !== undefined || process.env['NODE_ENV'] === 'test';
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
+/**
+ * The Content-Security-Policy: the built web app is same-origin scripts and styles; React and
+ * ECharts set inline styles (ECharts' tooltips are HTML with style attributes), ECharts may draw
+ * images from data:/blob: URLs; nothing may frame the app.
+ */
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A browser sends Origin (and Sec-Fetch-Site) with every cross-site POST, and a form or a fetch
+ * with `text/plain` needs no preflight: without this check any web page could upload into a local
+ * instance. Same-origin requests and non-browser clients (no Origin) pass.
+ */
+const isCrossSiteWrite = (req: FastifyRequest): boolean => {
+  if (!STATE_CHANGING.has(req.method)) return false;
+  if (req.headers['sec-fetch-site'] === 'cross-site') return true;
+  const origin = req.headers.origin;
+  if (origin === undefined) return false;
+  if (origin === 'null') return true;
+  try {
+    const from = new URL(origin);
+    // Compare as URLs, so that an explicit default port (`host: localhost:80`) matches.
+    return from.host !== new URL(`${from.protocol}//${req.headers.host ?? ''}`).host;
+  } catch {
+    return true;
+  }
+};
+
+/** File names for the record: no control characters, at most 255 characters. */
+const cleanSourceName = (name: string): string => {
+  let out = '';
+  for (const ch of name) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0x20 && c !== 0x7f) out += ch;
+  }
+  return out.slice(0, 255);
+};
 
 const parse = <S extends z.ZodType>(schema: S, value: unknown, where: 'path' | 'query'): z.output<S> => {
   const r = schema.safeParse(value);
@@ -56,19 +120,16 @@ const megabytes = (bytes: number): string => {
   return `${Math.floor(tenths / 10)}${tenths % 10 === 0 ? '' : `.${tenths % 10}`}`;
 };
 
-const NOT_TEXT_MESSAGE = '只接受 UTF-8 编码的文本文件（.txt）。PDF 请先转换为文本（例如 pdftotext -layout），GBK 编码的文本请先转换为 UTF-8。';
+const NOT_TEXT_MESSAGE = '请上传文本文件（.txt，UTF-8、UTF-16 或 GB18030/GBK 编码）；PDF 可先用 pdftotext -layout 转换为文本。';
 
-/** Upload bytes → text, refusing what is not UTF-8 text (415). */
+/** Upload bytes → text by the decoder the CLI uses too; PDF, binary and undecodable bytes are refused (415). */
 export const decodeUpload = (bytes: Buffer): string => {
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') throw new ApiHttpError(415, 'unsupported-media-type', `上传的是 PDF 文件。${NOT_TEXT_MESSAGE}`);
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new ApiHttpError(415, 'unsupported-media-type', `上传内容不是 UTF-8 文本。${NOT_TEXT_MESSAGE}`);
+    return decodeDocumentText(bytes).text;
+  } catch (e) {
+    if (e instanceof DocumentDecodeError) throw new ApiHttpError(415, 'unsupported-media-type', e.message);
+    throw e;
   }
-  if (text.includes('\u0000')) throw new ApiHttpError(415, 'unsupported-media-type', `上传内容像是二进制文件。${NOT_TEXT_MESSAGE}`);
-  return text;
 };
 
 const NOT_BUILT_PAGE = `<!doctype html>
@@ -85,7 +146,32 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   const uploadLimit = options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
   const webRoot = resolve(options.webRoot ?? DEFAULT_WEB_ROOT);
   const webBuilt = existsSync(resolve(webRoot, 'index.html'));
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: uploadLimit });
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const app = Fastify({
+    // Failures are logged (4xx as warn, 5xx as error, below); at the default level `warn` the
+    // per-request lines (info) are not, so a busy server's log is its problems. YUSUAN_LOG_LEVEL=info shows them.
+    logger: (options.logger ?? !underTest()) ? { level: process.env['YUSUAN_LOG_LEVEL'] ?? 'warn' } : false,
+    bodyLimit: uploadLimit,
+    // Slow or stalled clients: the whole request (headers and body) within requestTimeout, and an
+    // idle socket closed after connectionTimeout.
+    requestTimeout,
+    connectionTimeout: requestTimeout + 10_000,
+    // Node checks the deadlines on this interval (default 30 s).
+    http: { connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(requestTimeout / 4))), headersTimeout: Math.min(60_000, requestTimeout) },
+    keepAliveTimeout: 10_000,
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    // The app is same-origin only; these defaults would only get in the way of the CSV/JSON downloads.
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.addHook('onRequest', async (req) => {
+    if (isCrossSiteWrite(req)) {
+      throw new ApiHttpError(403, 'cross-site-request', '拒绝来自其他网站的写入请求：请在本站页面上传，或不带 Origin 头从命令行调用接口。');
+    }
+  });
 
   // Uploads arrive as bytes so non-UTF-8 text is refused rather than silently mangled.
   app.removeContentTypeParser('text/plain');
@@ -93,13 +179,27 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifyMultipart, { limits: { fileSize: uploadLimit, files: 1, fields: 10 } });
 
   app.setErrorHandler((error: FastifyError | ApiHttpError, request, reply) => {
-    if (error instanceof ApiHttpError) return reply.code(error.statusCode).send(error.toBody());
-    const status = error.statusCode ?? 500;
+    const where = `${request.method} ${request.url.slice(0, 200)}`;
+    if (error instanceof DocumentBudgetError) {
+      // Too much work for one document: refused, nothing stored; the server carries on.
+      const status = error.budget === 'memory' ? 413 : 422;
+      request.log.warn(`${where} → ${status} document-over-budget (${error.budget})`);
+      return reply.code(status).send({ error: 'document-over-budget', message: error.message, statusCode: status });
+    }
+    if (error instanceof ApiHttpError) {
+      if (error.statusCode >= 500) request.log.error({ err: error }, `${where} → ${error.statusCode}`);
+      else request.log.warn(`${where} → ${error.statusCode} ${error.code}`);
+      return reply.code(error.statusCode).send(error.toBody());
+    }
+    const status = clientErrorStatus(error);
     const body = (code: string, message: string) => ({ error: code, message, statusCode: status });
+    if (status !== undefined) request.log.warn(`${where} → ${status} ${error.code ?? ''} ${error.message}`);
     if (status === 413) return reply.code(413).send(body('payload-too-large', `上传内容超过上限 ${megabytes(uploadLimit)} MB，请拆分文件或联系管理员调高上限。`));
     if (status === 415) return reply.code(415).send(body('unsupported-media-type', `不支持的上传类型（${request.headers['content-type'] ?? '未说明'}）。${NOT_TEXT_MESSAGE}`));
-    if (status >= 400 && status < 500) return reply.code(status).send(body('bad-request', `请求有误：${error.message}`));
-    request.log.error(error);
+    if (status === 408) return reply.code(408).send(body('request-timeout', '请求超时：上传在规定时间内没有传完，请检查网络后重试。'));
+    if (status === 400 && isMultipartError(error)) return reply.code(400).send(body('bad-multipart', `上传的表单不完整或格式有误（${error.message}），请重新上传。`));
+    if (status !== undefined) return reply.code(status).send(body('bad-request', `请求有误：${error.message}`));
+    request.log.error({ err: error }, `${where} → 500`);
     return reply.code(500).send({ error: 'internal-error', message: '服务器内部错误，请稍后重试；如果反复出现，请联系管理员并附上出错时间。', statusCode: 500 });
   });
 
@@ -144,7 +244,8 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
     const { name } = parse(uploadQuery, req.query, 'query');
     const { text, fileName } = await readUpload(req, uploadLimit);
     if (text.trim() === '') throw new ApiHttpError(400, 'empty-upload', '上传内容为空。请选择部门预算或绩效目标申报表的文本文件（.txt）。');
-    const sourceName = name ?? fileName;
+    const given = name ?? fileName;
+    const sourceName = given !== undefined ? cleanSourceName(given) : undefined;
     const outcome = await store.importDocument(text, sourceName !== undefined ? { sourceName } : {});
     if (outcome.status === 'rejected' || outcome.document === undefined) {
       throw new ApiHttpError(
@@ -191,7 +292,13 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
 
   app.get('/api/compare', async (req) => {
     const { left, right } = parse(compareQuery, req.query, 'query');
+    if (left === right) throw new ApiHttpError(400, 'not-comparable', '不能把一个文件与它自己对比：请选择另一年度或另一部门的预算。');
     const [l, r] = await Promise.all([documentOr404(left), documentOr404(right)]);
+    // Only like with like: a budget with a budget, a declaration with a declaration.
+    if (l.kind !== r.kind) {
+      const name = (k: string) => (k === 'budget-disclosure' ? '部门预算' : '绩效目标申报表');
+      throw new ApiHttpError(400, 'not-comparable', `${name(l.kind)}与${name(r.kind)}不能对比：请选择同类文件（部门预算与部门预算）。`);
+    }
     return compareDocuments(l, r);
   });
 
@@ -236,12 +343,39 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
 /** The uploaded text and file name, from a text/plain (or octet-stream) body or a multipart `file` field. */
 const readUpload = async (req: FastifyRequest, limit: number): Promise<{ text: string; fileName?: string }> => {
   if (req.isMultipart()) {
-    const file = await req.file({ limits: { fileSize: limit, files: 1 } });
-    if (file === undefined) throw new ApiHttpError(400, 'missing-file', '表单中没有文件：请用字段名 file 上传文本文件。');
-    if (file.fieldname !== 'file') throw new ApiHttpError(400, 'missing-file', `表单字段应为 file（收到 ${file.fieldname}）。`);
-    const bytes = await file.toBuffer();
-    return { text: decodeUpload(bytes), ...(file.filename !== '' ? { fileName: file.filename } : {}) };
+    return readMultipartUpload(req, limit);
   }
   if (Buffer.isBuffer(req.body)) return { text: decodeUpload(req.body) };
   throw new ApiHttpError(415, 'unsupported-media-type', `不支持的上传类型（${req.headers['content-type'] ?? '未说明'}）。${NOT_TEXT_MESSAGE}`);
 };
+
+/** A multipart form's `file` field; a truncated or malformed form is the client's error (400). */
+const readMultipartUpload = async (req: FastifyRequest, limit: number): Promise<{ text: string; fileName?: string }> => {
+  let file;
+  let bytes: Buffer;
+  try {
+    file = await req.file({ limits: { fileSize: limit, files: 1 } });
+    if (file === undefined) throw new ApiHttpError(400, 'missing-file', '表单中没有文件：请用字段名 file 上传文本文件。');
+    if (file.fieldname !== 'file') throw new ApiHttpError(400, 'missing-file', `表单字段应为 file（收到 ${file.fieldname}）。`);
+    bytes = await file.toBuffer();
+  } catch (e) {
+    if (e instanceof ApiHttpError) throw e;
+    const status = clientErrorStatus(e as FastifyError);
+    if (status === 413) throw e;
+    throw new ApiHttpError(400, 'bad-multipart', `上传的表单不完整或格式有误（${(e as Error).message}），请重新上传。`);
+  }
+  return { text: decodeUpload(bytes), ...(file.filename !== '' ? { fileName: file.filename } : {}) };
+};
+
+/** The 4xx status a Fastify/plugin error stands for, or undefined for a server fault. */
+const clientErrorStatus = (error: FastifyError): number | undefined => {
+  const status = error.statusCode;
+  if (status !== undefined && status >= 400 && status < 500) return status;
+  if (isMultipartError(error)) return 400;
+  return undefined;
+};
+
+/** busboy/@fastify/multipart's complaints about a malformed or truncated form. */
+const isMultipartError = (error: FastifyError): boolean =>
+  /^FST_(?:INVALID_MULTIPART|MULTIPART)|^FST_PARTS|^FST_FILES/.test(error.code ?? '') ||
+  /multipart|boundary|unexpected end of (?:form|file)|part terminated/i.test(error.message);

@@ -143,10 +143,12 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     responses: {
       '201': { description: '新文件或新版本已存储', content: json(ref('UploadResult')) },
       '200': { description: '同一文本已存储过（未重复写入）', content: json(ref('UploadResult')) },
-      '400': error('上传内容为空或参数有误'),
-      '413': error('超过上传大小上限'),
-      '415': error('不是 UTF-8 文本（例如 PDF 需先转换为文本）'),
-      '422': error('不是可识别的部门预算或绩效目标申报表（details.diagnostics 说明原因）'),
+      '400': error('上传内容为空、表单不完整或参数有误'),
+      '403': error('来自其他网站的写入请求（Origin 与本站不同）'),
+      '408': error('上传在规定时间内没有传完'),
+      '413': error('超过上传大小上限，或读取时超过内存上限'),
+      '415': error('不是文本（PDF 暂不能读取，需先转换为文本；二进制文件；无法识别的编码）。接受 UTF-8（可带 BOM）、UTF-16、GB18030/GBK'),
+      '422': error('不是可识别的部门预算或绩效目标申报表（details.diagnostics 说明原因），或读取、核对超过时间上限（document-over-budget）'),
     },
   },
   {
@@ -169,7 +171,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     path: '/api/compare',
     summary: '两份文件对比：表格逐格、项目按名称',
     query: compareQuery,
-    responses: { '200': { description: '对比', content: json(ref('Comparison')) }, '400': error('参数有误'), '404': error('没有该文件') },
+    responses: { '200': { description: '对比', content: json(ref('Comparison')) }, '400': error('参数有误，或两个文件不可对比（同一文件；部门预算与绩效目标申报表）'), '404': error('没有该文件') },
   },
   {
     method: 'get',

@@ -4,6 +4,18 @@
  */
 import { z } from 'zod';
 
+/** True when the text has no control characters (NUL and friends; tab excepted). */
+const withoutControlCharacters = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09) || c === 0x7f) return false;
+  }
+  return true;
+};
+
+/** Free text from a URL: bounded and free of control characters (a NUL breaks both databases). */
+const plainText = (max: number) => z.string().trim().max(max).refine(withoutControlCharacters, { message: '不能含有控制字符（如 NUL）' });
+
 const id = (description: string) => z.coerce.number().int().min(1).max(2_147_483_647).describe(description);
 
 export const documentParams = z.object({ documentId: id('文件编号') });
@@ -18,7 +30,7 @@ export const departmentYearQuery = z.object({
 });
 
 export const uploadQuery = z.object({
-  name: z.string().max(255).optional().describe('文件名（记录用）'),
+  name: plainText(255).optional().describe('文件名（记录用）'),
 });
 
 export const exportCsvQuery = z.object({
@@ -34,7 +46,7 @@ const fenBound = (description: string) => z.coerce.number().int().min(0).max(Num
 
 export const searchQuery = z
   .object({
-    q: z.string().trim().max(100).default('').describe('检索词（子串匹配，中文可用，如 政务云、等保）'),
+    q: plainText(100).default('').describe('检索词（子串匹配，中文可用，如 政务云、等保）'),
     departmentId: id('部门编号').optional(),
     year: z.coerce.number().int().min(1990).max(2100).optional().describe('预算年度'),
     minFen: fenBound('项目金额下限（分）'),

@@ -3,8 +3,8 @@
  * reading int8 money back, unique-violation detection, case-insensitive substring matching.
  * The rest of the store writes one Kysely query for both.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Expression, RawBuilder, SqlBool } from 'kysely';
@@ -15,7 +15,9 @@ import type { Database, DbBigint } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
-export const DEFAULT_SQLITE_PATH = './data/yusuan.sqlite';
+import { DEFAULT_SQLITE_PATH } from './defaults.ts';
+
+export { DEFAULT_SQLITE_PATH };
 
 export interface ConnectOptions {
   /** `postgres://…`: PostgreSQL. Absent: SQLite at `sqlitePath`. */
@@ -35,6 +37,21 @@ export interface Connection {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/**
+ * mkdir -p, one level at a time: Node's recursive mkdirSync never returns for some impossible
+ * paths (e.g. under /proc), where this throws the first level's error instead.
+ */
+const ensureDirectory = (dir: string): void => {
+  const absolute = resolve(dir);
+  if (existsSync(absolute)) return;
+  ensureDirectory(dirname(absolute));
+  try {
+    mkdirSync(absolute);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+};
+
 export const connect = (options: ConnectOptions = {}): Connection => {
   if (options.databaseUrl !== undefined && options.databaseUrl !== '') {
     const { databaseUrl, pgSchema } = options;
@@ -53,7 +70,7 @@ export const connect = (options: ConnectOptions = {}): Connection => {
     };
   }
   const path = options.sqlitePath ?? DEFAULT_SQLITE_PATH;
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') ensureDirectory(dirname(path));
   const database = new BetterSqlite3(path);
   // WAL lets the server read while a CLI import writes; busy_timeout waits for the other writer.
   database.pragma('journal_mode = WAL');

@@ -2,8 +2,11 @@
  * Import files and directories of `.txt` documents into a store, one line of progress per file.
  * Used by `yusuan import` and `yusuan serve --import`.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { Stats } from 'node:fs';
+import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { decodeDocumentText } from '#ingest/decode.ts';
+import type { ParsedDocument } from '#ingest/detect.ts';
 import type { BudgetStore } from './store.ts';
 import type { ImportOutcome } from './types.ts';
 
@@ -23,29 +26,68 @@ export interface ImportSummary {
   readonly failed: number;
 }
 
-/** Every `.txt` file under the given files and directories, sorted, each once. */
-export const collectTextFiles = async (paths: readonly string[]): Promise<{ files: string[]; missing: string[] }> => {
+/** Why a path could not be read, in words (dangling or looping symbolic links included). */
+const unreadable = (e: unknown, listedInDirectory: boolean): string => {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return listedInDirectory ? '符号链接指向的文件不存在（悬空链接）' : '文件或目录不存在';
+  if (code === 'ELOOP') return '符号链接循环';
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
+  return `无法读取（${code ?? (e instanceof Error ? e.message : String(e))}）`;
+};
+
+/**
+ * Every `.txt` file under the given files and directories, sorted, each once; what cannot be
+ * reached (missing, dangling or looping links, no permission) comes back in `missing` with why.
+ * A directory reached twice (a link back up the tree) is walked once.
+ */
+export const collectTextFiles = async (paths: readonly string[]): Promise<{ files: string[]; missing: string[]; problems: Map<string, string> }> => {
   const files = new Set<string>();
   const missing: string[] = [];
-  const walk = async (p: string): Promise<void> => {
-    const s = await stat(p).catch(() => undefined);
-    if (s === undefined) {
-      missing.push(p);
+  const problems = new Map<string, string>();
+  const seenDirectories = new Set<string>();
+  const fail = (p: string, why: string): void => {
+    if (!problems.has(p)) missing.push(p);
+    problems.set(p, why);
+  };
+  const walk = async (p: string, listedInDirectory: boolean): Promise<void> => {
+    let s;
+    try {
+      s = await stat(p);
+    } catch (e) {
+      fail(p, unreadable(e, listedInDirectory));
       return;
     }
     if (s.isDirectory()) {
-      const entries = (await readdir(p)).sort();
+      const real = await realpath(p).catch(() => p);
+      if (seenDirectories.has(real)) return;
+      seenDirectories.add(real);
+      let entries: string[];
+      try {
+        entries = (await readdir(p)).sort();
+      } catch (e) {
+        fail(p, unreadable(e, listedInDirectory));
+        return;
+      }
       for (const e of entries) {
         const child = join(p, e);
-        const cs = await stat(child);
-        if (cs.isDirectory() || e.toLowerCase().endsWith('.txt')) await walk(child);
+        const cs = await stat(child).catch((err: unknown) => err);
+        if (!(cs instanceof Stats)) {
+          // Only report the broken link when it looks like a document (or is a link at all).
+          if (e.toLowerCase().endsWith('.txt') || (await lstat(child).catch(() => undefined))?.isSymbolicLink() === true) fail(child, unreadable(cs, true));
+          continue;
+        }
+        if (cs.isDirectory() || e.toLowerCase().endsWith('.txt')) await walk(child, true);
       }
+      return;
+    }
+    if (!s.isFile()) {
+      fail(p, '不是普通文件');
       return;
     }
     files.add(p);
   };
-  for (const p of paths) await walk(p);
-  return { files: [...files].sort(), missing };
+  for (const p of paths) await walk(p, false);
+  return { files: [...files].sort(), missing, problems };
 };
 
 const STATUS_WORDS: Readonly<Record<ImportOutcome['status'], string>> = {
@@ -83,19 +125,60 @@ export const describeFileImport = (r: FileImportResult): string => {
   ].join(' ');
 };
 
+export interface ImportFilesOptions {
+  /**
+   * Read the next `count` files ahead with `parse` (a worker pool's), so reading uses every core
+   * while checking and storing stay in file order (versions and cross-year checks as if one by one).
+   */
+  readonly readAhead?: { readonly parse: (text: string) => Promise<ParsedDocument>; readonly count: number };
+}
+
+interface ReadFile {
+  readonly text?: string;
+  readonly error?: unknown;
+  readonly parsed?: Promise<ParsedDocument>;
+}
+
 export const importFiles = async (
   store: BudgetStore,
   paths: readonly string[],
   progress: (line: string) => void = () => undefined,
+  options: ImportFilesOptions = {},
 ): Promise<ImportSummary> => {
-  const { files, missing } = await collectTextFiles(paths);
-  const results: FileImportResult[] = missing.map((p) => ({ path: p, error: '文件或目录不存在' }));
+  const { files, missing, problems } = await collectTextFiles(paths);
+  const results: FileImportResult[] = missing.map((p) => ({ path: p, error: problems.get(p) ?? '文件或目录不存在' }));
   for (const r of results) progress(describeFileImport(r));
-  for (const path of files) {
+  const ahead = options.readAhead;
+  const reading = new Map<number, Promise<ReadFile>>();
+  const read = (i: number): Promise<ReadFile> => {
+    const path = files[i];
+    if (path === undefined) return Promise.resolve({});
+    let r = reading.get(i);
+    if (r === undefined) {
+      r = readFile(path).then(
+        (bytes) => {
+          const { text } = decodeDocumentText(bytes);
+          if (ahead === undefined) return { text };
+          const parsed = ahead.parse(text);
+          // Awaited (and its failure reported) when this file's turn comes; never unhandled meanwhile.
+          parsed.catch(() => undefined);
+          return { text, parsed };
+        },
+        (error: unknown) => ({ error }),
+      ).catch((error: unknown) => ({ error }));
+      reading.set(i, r);
+    }
+    return r;
+  };
+  for (let i = 0; i < files.length; i++) {
+    const path = files[i] as string;
+    for (let j = i; j < Math.min(files.length, i + Math.max(1, ahead?.count ?? 1)); j++) void read(j);
+    const got = await read(i);
+    reading.delete(i);
     let result: FileImportResult;
     try {
-      const text = await readFile(path, 'utf8');
-      result = { path, outcome: await store.importDocument(text, { sourceName: basename(path) }) };
+      if (got.error !== undefined || got.text === undefined) throw got.error;
+      result = { path, outcome: await store.importDocument(got.text, { sourceName: basename(path), ...(got.parsed !== undefined ? { parsed: got.parsed } : {}) }) };
     } catch (e) {
       result = { path, error: e instanceof Error ? e.message : String(e) };
     }

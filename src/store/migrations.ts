@@ -150,24 +150,38 @@ const search = (dialect: DialectName, log: (line: string) => void): Migration =>
       await sql`create virtual table indicators_fts using fts5(search_text, content='indicators', content_rowid='id', tokenize='trigram')`.execute(db);
       return;
     }
-    // A failed CREATE EXTENSION would abort the migration's transaction: try it in a savepoint.
+    // The extension goes into `public`, where every schema's search_path finds it (test schemas,
+    // `--pg-schema` deployments); created inside a schema it would be invisible to the others and be
+    // dropped with that schema. A failed CREATE EXTENSION would abort the migration's transaction:
+    // try it in a savepoint.
     await sql`savepoint yusuan_trgm`.execute(db);
     try {
-      await sql`create extension if not exists pg_trgm`.execute(db);
+      await sql`create extension if not exists pg_trgm with schema public`.execute(db);
       await sql`release savepoint yusuan_trgm`.execute(db);
     } catch (e) {
+      // Another connection may have created it at the same moment (a unique violation on
+      // pg_extension), or we may lack the right: either way, look at what exists.
       await sql`rollback to savepoint yusuan_trgm`.execute(db);
-      // Another connection may have created it at the same moment.
-      const present = await sql<{ n: number }>`select 1 as n from pg_extension where extname = 'pg_trgm'`.execute(db);
-      if (present.rows.length === 0) {
+      if ((await trigramSchema(db)) === undefined) {
         log(`pg_trgm 扩展不可用（${(e as Error).message}），检索仍可用（LIKE），但没有三元组索引，大库会变慢`);
         return;
       }
     }
-    await sql`create index projects_search_trgm_idx on projects using gin (search_text gin_trgm_ops)`.execute(db);
-    await sql`create index indicators_search_trgm_idx on indicators using gin (search_text gin_trgm_ops)`.execute(db);
+    // An older yusuan may have put the extension into some other schema: use it where it is.
+    const where = await trigramSchema(db);
+    if (where === undefined) return;
+    const opclass = sql`${sql.id(where)}.gin_trgm_ops`;
+    await sql`create index projects_search_trgm_idx on projects using gin (search_text ${opclass})`.execute(db);
+    await sql`create index indicators_search_trgm_idx on indicators using gin (search_text ${opclass})`.execute(db);
   },
 });
+
+/** The schema holding pg_trgm's objects, or undefined when the extension is not installed. */
+const trigramSchema = async (db: AnyDb): Promise<string | undefined> => {
+  const found = await sql<{ schema: string }>`
+    select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`.execute(db);
+  return found.rows[0]?.schema;
+};
 
 export const migrations = (dialect: DialectName, log: (line: string) => void): Record<string, Migration> => ({
   '2026-11-24T08.30.00-initial': initial(dialect),

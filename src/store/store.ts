@@ -64,10 +64,14 @@ import type {
 export type ImportStage = 'department' | 'document' | 'cells' | 'projects' | 'findings' | 'search-index';
 
 export interface StoreOptions extends ConnectOptions {
-  /** The reader (default: parseDocument). Tests may pass one that returns hand-built models. */
-  readonly parse?: (text: string) => ParsedDocument;
-  /** The checker (default: checkDocuments). */
-  readonly check?: (subjects: readonly CheckSubject[]) => Finding[];
+  /**
+   * The reader (default: parseDocument, on this thread). Tests may pass one that returns
+   * hand-built models; the CLI and server pass a worker pool's (off the event loop, with a time
+   * and memory budget per document).
+   */
+  readonly parse?: (text: string) => ParsedDocument | Promise<ParsedDocument>;
+  /** The checker (default: checkDocuments, on this thread). */
+  readonly check?: (subjects: readonly CheckSubject[]) => Finding[] | Promise<Finding[]>;
   readonly log?: (line: string) => void;
   /** Called after each stage of the import transaction; a throw here aborts the import. */
   readonly onImportStage?: (stage: ImportStage) => void | Promise<void>;
@@ -81,6 +85,8 @@ export const SEARCH_COUNT_CAP = 1000;
 export interface ImportOptions {
   /** File name or upload name, kept for people. */
   readonly sourceName?: string;
+  /** The text already being read (a bulk import reads ahead in a worker pool); else the store's reader reads it. */
+  readonly parsed?: Promise<ParsedDocument>;
 }
 
 const MAX_IMPORT_ATTEMPTS = 8;
@@ -126,8 +132,8 @@ export class BudgetStore {
   readonly db: Kysely<Database>;
   readonly dialect: DialectName;
   readonly description: string;
-  private readonly parse: (text: string) => ParsedDocument;
-  private readonly check: (subjects: readonly CheckSubject[]) => Finding[];
+  private readonly parse: (text: string) => ParsedDocument | Promise<ParsedDocument>;
+  private readonly check: (subjects: readonly CheckSubject[]) => Finding[] | Promise<Finding[]>;
   private readonly onImportStage: ((stage: ImportStage) => void | Promise<void>) | undefined;
   private readonly now: () => Date;
   private readonly searchCountCap: number;
@@ -174,7 +180,7 @@ export class BudgetStore {
         diagnostics: [{ code: 'not-a-text-file', severity: 'error', message: '文件含有 NUL 字节，不是文本文件（PDF 等请先转换为 UTF-8 文本）', location: { line } }],
       };
     }
-    const parsed = this.parse(text);
+    const parsed = await (options.parsed ?? this.parse(text));
     if (parsed.kind === 'unknown') {
       return { status: 'rejected', created: false, findings: [], diagnostics: parsed.diagnostics };
     }
@@ -240,7 +246,7 @@ export class BudgetStore {
       }
     }
     // Findings about the prior document alone belong to it, not to this import.
-    return this.check(subjects).filter((f) => f.document !== priorName);
+    return (await this.check(subjects)).filter((f) => f.document !== priorName);
   }
 
   private async stage(s: ImportStage): Promise<void> {

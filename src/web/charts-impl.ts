@@ -1,7 +1,9 @@
 /**
  * ECharts, loaded lazily (dynamic import from charts-panel.tsx) so the first page stays light.
  * Only the chart types used are registered. Values are integer 分; every label is formatted
- * with the domain's string formatters.
+ * with the domain's string formatters. Labels are drawn on the canvas (text); tooltips are HTML,
+ * so custom tooltip formatters escape names, and the default ones (axis tooltips) are ECharts'
+ * own, which escape.
  */
 import { BarChart, LineChart, PieChart, TreemapChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
@@ -9,6 +11,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { fen, formatWanYuan } from '#domain/index.ts';
 import type { HistoryPoint, TreeNode } from './chart-data.ts';
+import { escapeHtml } from './format.ts';
 
 echarts.use([TreemapChart, PieChart, BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
@@ -35,7 +38,8 @@ const mount = (el: HTMLElement, option: echarts.EChartsCoreOption): Dispose => {
 export const renderTreemap = (el: HTMLElement, tree: readonly TreeNode[]): Dispose =>
   mount(el, {
     tooltip: {
-      formatter: (p: { name: string; value: unknown; data?: { code?: string } }) => `${p.data?.code ?? ''} ${p.name}<br/>${wan(p.value)}`,
+      // ECharts puts a formatter's string into the page as HTML: every name is escaped.
+      formatter: (p: { name: string; value: unknown; data?: { code?: string } }) => `${escapeHtml(p.data?.code ?? '')} ${escapeHtml(p.name)}<br/>${wan(p.value)}`,
     },
     series: [
       {
@@ -59,7 +63,7 @@ export const renderTreemap = (el: HTMLElement, tree: readonly TreeNode[]): Dispo
 
 export const renderBasicProject = (el: HTMLElement, basicFen: number, projectFen: number): Dispose =>
   mount(el, {
-    tooltip: { trigger: 'item', formatter: (p: { name: string; value: unknown; percent?: number }) => `${p.name}：${wan(p.value)}（${p.percent ?? ''}%）` },
+    tooltip: { trigger: 'item', formatter: (p: { name: string; value: unknown; percent?: number }) => `${escapeHtml(p.name)}：${wan(p.value)}（${p.percent ?? ''}%）` },
     legend: { bottom: 0 },
     series: [
       {

@@ -58,12 +58,15 @@ const Picker = ({ left, right }: { readonly left: number | undefined; readonly r
         右（对比）
         <select value={r} onChange={(e) => setR(e.target.value)} name="right">
           <option value="">请选择</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>{o.label}</option>
-          ))}
+          {/* A document is not compared with itself. */}
+          {options
+            .filter((o) => o.value !== l)
+            .map((o) => (
+              <option key={o.value} value={o.value}>{o.label}</option>
+            ))}
         </select>
       </label>
-      <button type="submit" disabled={!l || !r}>
+      <button type="submit" disabled={!l || !r || l === r}>
         对比
       </button>
     </form>

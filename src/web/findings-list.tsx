@@ -8,13 +8,15 @@ import type { ReactNode } from 'react';
 import { describeLocation, fen, formatYuanGrouped } from '#domain/index.ts';
 import type { Diagnostic, Finding, FindingFigure, Severity } from '#domain/index.ts';
 import { SeverityBadge } from './common.tsx';
-import { SEVERITY_LABEL } from './format.ts';
+import { moneyInUnit, SEVERITY_LABEL } from './format.ts';
 import { SECTION_IDS } from './table-layout.ts';
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
+/** Money in the page's one format per unit (not as printed: `154,369,326` and `154,369,326.00` are one figure). */
 const figureText = (f: FindingFigure): string => {
-  const value = f.raw ?? (f.amount !== undefined ? formatYuanGrouped(fen(f.amount)) : '');
+  if (f.amount !== undefined && (f.unit === undefined || f.unit === '元' || f.unit === '万元')) return `${f.label}：${moneyInUnit(f.amount, f.unit)}`;
+  const value = f.raw ?? '';
   return `${f.label}${value ? `：${value}${f.unit ? ` ${f.unit}` : ''}` : ''}`;
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenToWanYuanInput, signedPercent, signedYuan, wanYuan, wanYuanExact, wanYuanFigure, wanYuanInputToFen, yuan } from './format.ts';
+import { escapeHtml, fenToWanYuanInput, moneyInUnit, signedPercent, signedYuan, wanYuan, wanYuanExact, wanYuanFigure, wanYuanInputToFen, yuan } from './format.ts';
 
 describe('money display from integer 分', () => {
   it.each([
@@ -49,5 +49,21 @@ describe('amount filter input in 万元', () => {
     for (const f of [1, 125000000, 1000000000, 3686485448]) expect(wanYuanInputToFen(fenToWanYuanInput(f))).toBe(f);
     expect(fenToWanYuanInput(1000000000)).toBe('1000');
     expect(fenToWanYuanInput(12505000)).toBe('12.505');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('turns markup into text and keeps every printed character', () => {
+    expect(escapeHtml('一般公共服务支出<img src=x onerror="alert(1)">')).toBe('一般公共服务支出&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
+    expect(escapeHtml('＜script＞&lt;b&gt;\'')).toBe('＜script＞&amp;lt;b&amp;gt;&#39;');
+  });
+});
+
+describe('moneyInUnit', () => {
+  it('writes 元 with two decimals and 万元 with the document’s decimals', () => {
+    expect(moneyInUnit(15436932600, '元')).toBe('154,369,326.00 元');
+    expect(moneyInUnit(15436932600, undefined)).toBe('154,369,326.00 元');
+    expect(moneyInUnit(1298770800, '万元')).toBe('1,298.7708 万元');
+    expect(moneyInUnit(140000000, '万元')).toBe('140.00 万元');
   });
 });

@@ -20,6 +20,13 @@ export const wanYuanFigure = (f: number | undefined): string =>
 export const wanYuanExact = (f: number | undefined): string =>
   f === undefined ? '—' : `${formatWanYuan(fen(f), { grouped: true })} 万元`;
 
+/**
+ * One format per unit, everywhere on a page: 元 with two decimals (`154,369,326.00 元`), 万元 with
+ * the document's decimals, at least two (`1,298.7708 万元`). For figures that know their unit.
+ */
+export const moneyInUnit = (f: number, unit: string | undefined): string =>
+  unit === '万元' ? `${formatWanYuan(fen(f), { grouped: true })} 万元` : `${formatYuanGrouped(fen(f))} 元`;
+
 /** A change with its sign: `+1,234.56`. */
 export const signedYuan = (f: number | undefined): string =>
   f === undefined ? '' : `${f > 0 ? '+' : ''}${formatYuanGrouped(fen(f))}`;
@@ -58,3 +65,10 @@ export const SEVERITY_LABEL: Readonly<Record<'error' | 'warning' | 'info', strin
 
 /** `2026-11-24T08:11:27.000Z` → `2026-11-24 08:11` (UTC, as stored). */
 export const shortDateTime = (iso: string): string => iso.replace('T', ' ').slice(0, 16);
+
+/**
+ * Text for an HTML string sink (ECharts' HTML tooltips): names keep their printed characters,
+ * shown as text — `<img onerror=…>` or `＜script＞` in a row name never becomes markup.
+ */
+export const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

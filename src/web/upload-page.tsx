@@ -6,16 +6,17 @@ import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { describeLocation } from '#domain/index.ts';
 import type { Diagnostic } from '#domain/index.ts';
-import { ApiRequestError, errorDiagnostics, uploadDocument } from './api.ts';
+import { ApiRequestError, errorDiagnostics, getDocument, uploadDocument } from './api.ts';
 import type { UploadResult } from './api.ts';
 import { SeverityBadge } from './common.tsx';
+import { readingSummary, type ReadingSummary } from './reading-summary.ts';
 import { href } from './router.ts';
 import { errorMessage } from './use-async.ts';
 
 type Job =
   | { readonly id: number; readonly name: string; readonly size: number; readonly status: 'queued' }
   | { readonly id: number; readonly name: string; readonly size: number; readonly status: 'uploading'; readonly loaded: number; readonly total?: number }
-  | { readonly id: number; readonly name: string; readonly size: number; readonly status: 'done'; readonly result: UploadResult }
+  | { readonly id: number; readonly name: string; readonly size: number; readonly status: 'done'; readonly result: UploadResult; readonly reading?: ReadingSummary }
   | { readonly id: number; readonly name: string; readonly size: number; readonly status: 'failed'; readonly message: string; readonly code?: string; readonly diagnostics: readonly Diagnostic[] };
 
 /** Whole percent of bytes sent (integers only; this is a byte count, not money). */
@@ -23,6 +24,21 @@ export const progressPercent = (loaded: number, total: number | undefined): numb
   total === undefined || total <= 0 ? undefined : Math.min(100, Math.floor((loaded * 100) / total));
 
 const kb = (bytes: number): string => `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/** What was read and what was not: a partial reading is said plainly, never a bare 完成. */
+const Reading = ({ s }: { readonly s: ReadingSummary }): ReactNode => (
+  <div className={`reading ${s.complete ? 'reading-complete' : 'reading-partial'}`}>
+    <p>
+      已读到：{s.read.join('，')}
+      {s.readingErrors > 0 ? `；读取错误 ${s.readingErrors} 条` : ''}
+    </p>
+    {s.missing.length > 0 ? (
+      <p className="text-warning reading-missing">
+        未读到：{s.missing.join('、')}。页面上这些部分将显示为空（—），请检查原文件或转换方式。
+      </p>
+    ) : null}
+  </div>
+);
 
 const Result = ({ r }: { readonly r: UploadResult }): ReactNode => {
   const d = r.document;
@@ -65,17 +81,28 @@ const Result = ({ r }: { readonly r: UploadResult }): ReactNode => {
 const JobRow = ({ j }: { readonly j: Job }): ReactNode => {
   const pct = j.status === 'uploading' ? progressPercent(j.loaded, j.total) : j.status === 'done' ? 100 : undefined;
   return (
-    <li className={`job job-${j.status}`} data-file={j.name}>
+    <li className={`job job-${j.status}${j.status === 'done' && j.reading?.complete === false ? ' job-partial' : ''}`} data-file={j.name}>
       <div className="job-head">
         <strong>{j.name}</strong>
         <span className="muted">{kb(j.size)}</span>
         <span className="job-status">
-          {j.status === 'queued' ? '等待上传' : j.status === 'uploading' ? (pct === 100 ? '上传完成，正在读取与审核…' : `上传中 ${pct ?? ''}%`) : j.status === 'done' ? '完成' : '失败'}
+          {j.status === 'queued'
+            ? '等待上传'
+            : j.status === 'uploading'
+              ? pct === 100
+                ? '上传完成，正在读取与审核…'
+                : `上传中 ${pct ?? ''}%`
+              : j.status === 'done'
+                ? j.reading === undefined || j.reading.complete
+                  ? '完成'
+                  : '部分读取'
+                : '失败'}
         </span>
       </div>
       {j.status === 'uploading' || j.status === 'done' ? (
         <progress max={100} value={pct ?? 0} aria-label={`${j.name} 上传进度`} />
       ) : null}
+      {j.status === 'done' && j.reading !== undefined ? <Reading s={j.reading} /> : null}
       {j.status === 'done' ? <Result r={j.result} /> : null}
       {j.status === 'failed' ? (
         <p className="text-error job-error" data-error-code={j.code}>
@@ -117,7 +144,12 @@ export const UploadPage = (): ReactNode => {
             update(base.id, { ...base, status: 'uploading', loaded: p.loaded, ...(p.total !== undefined ? { total: p.total } : {}) }),
           );
           const result = await done;
-          update(base.id, { ...base, status: 'done', result });
+          // The stored model says what was read (tables, projects, indicators) and what was not.
+          const reading = await getDocument(result.document.documentId).then(
+            (detail) => readingSummary(detail.model, result.diagnostics),
+            () => undefined,
+          );
+          update(base.id, { ...base, status: 'done', result, ...(reading !== undefined ? { reading } : {}) });
         } catch (e) {
           const code = e instanceof ApiRequestError ? e.code : undefined;
           update(base.id, { ...base, status: 'failed', message: errorMessage(e), ...(code !== undefined ? { code } : {}), diagnostics: errorDiagnostics(e) });

@@ -4,7 +4,6 @@
  * year's file explicitly), print the findings. Exit 1 when any error-severity finding exists,
  * 0 otherwise, 2 for unreadable or unrecognised files and usage errors.
  */
-import type { Command } from 'commander';
 import { checkDocuments, type CheckSubject } from '#checks/index.ts';
 import type { Finding } from '#domain/index.ts';
 import { parseDocument } from '#ingest/detect.ts';
@@ -58,16 +57,4 @@ export const runCheck = async (files: readonly string[], opts: CheckOptions): Pr
   const findings = checkDocuments(subjects);
   process.stdout.write(renderFindings(findings, format, files));
   return findings.some((f) => f.severity === 'error') ? EXIT_DIAGNOSTIC_ERRORS : EXIT_OK;
-};
-
-export const registerCheckCommand = (program: Command): void => {
-  program
-    .command('check')
-    .description('核对一个或多个文件：表内、表间、说明与表、项目、绩效指标、科目、文字和跨年度规则 (check documents)')
-    .argument('<files...>', '文件路径 (paths; several files of one department and consecutive years are compared)')
-    .option('--format <format>', '输出格式 text | json | html (output format)', 'text')
-    .option('--prior <file>', '上一年度的同一部门文件，用于跨年度核对 (last year’s document of the same department)')
-    .action(async (files: string[], opts: CheckOptions) => {
-      process.exitCode = await runCheck(files, opts);
-    });
 };

@@ -1,8 +1,11 @@
 /**
- * Reading a document for the CLI: a path or `-` for stdin, decoded as UTF-8 (or UTF-16 when it
- * carries a byte-order mark). I/O lives here, at the edge; readers get plain text.
+ * Reading a document for the CLI: a path or `-` for stdin, decoded by the one decoder the API
+ * uses too (#ingest/decode.ts: UTF-8 with or without BOM, UTF-16, GB18030/GBK; PDF and binary
+ * refused with a message). I/O lives here, at the edge; readers get plain text.
  */
 import { readFileSync } from 'node:fs';
+import { decodeDocumentText, DocumentDecodeError } from '#ingest/decode.ts';
+import { describeCause } from './failure.ts';
 
 export class InputError extends Error {
   constructor(message: string) {
@@ -17,25 +20,19 @@ const readStdin = async (): Promise<Buffer> => {
   return Buffer.concat(chunks);
 };
 
-export const decodeDocument = (bytes: Buffer): string => {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2));
-    swapped.swap16();
-    return swapped.toString('utf16le');
-  }
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-};
-
-/** Read FILE (or stdin for `-`); throws InputError with a message for people when it cannot. */
+/** Read FILE (or stdin for `-`) and decode it; throws InputError with a message for people when it cannot. */
 export const readDocumentInput = async (file: string): Promise<string> => {
+  let bytes: Buffer;
   try {
-    const bytes = file === '-' ? await readStdin() : readFileSync(file);
-    return decodeDocument(bytes);
+    bytes = file === '-' ? await readStdin() : readFileSync(file);
   } catch (e) {
-    const why = e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : String(e);
-    throw new InputError(`无法读取文件 ${file}（${why}）/ cannot read ${file}: ${why}`);
+    throw new InputError(`无法读取文件 ${file}（${describeCause(e)}）/ cannot read ${file}`);
+  }
+  try {
+    return decodeDocumentText(bytes).text;
+  } catch (e) {
+    if (e instanceof DocumentDecodeError) throw new InputError(`${file}：${e.message}`);
+    throw e;
   }
 };
 

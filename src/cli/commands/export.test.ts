@@ -37,7 +37,8 @@ describe('yusuan export', () => {
     const lines = rows(ind.stdout);
     expect(lines[0]).toBe('department,year,project,level1,level2,level3,operator,value,unit,text,target');
     // Source line 51: `绩效指标	产出指标	数量指标	全年发放工资薪酬	=139.20(万元)`.
-    expect(lines).toContain('上海市松江区科技创新服务中心,2024,编外人员工作经费,产出指标,数量指标,全年发放工资薪酬,=,139.20,万元,,=139.20(万元)');
+    // Operators and targets starting with = are neutralised for spreadsheets (OWASP CSV injection).
+    expect(lines).toContain("上海市松江区科技创新服务中心,2024,编外人员工作经费,产出指标,数量指标,全年发放工资薪酬,'=,139.20,万元,,'=139.20(万元)");
     const proj = rows(yusuan(['export', file, '--what', 'projects']).stdout);
     // Source line 43: `项目资金总额	1,443,356.00`.
     expect(proj).toContain('上海市松江区科技创新服务中心,2024,编外人员工作经费,1443356.00');

@@ -3,7 +3,6 @@
  * written from the neutral export view. Diagnostics go to stderr; the exit status is as for
  * `parse` (0 clean, 1 with error diagnostics, 2 unreadable file or an export the kind lacks).
  */
-import { Option, type Command } from 'commander';
 import { hasErrors } from '#domain/index.ts';
 import { parseDocument } from '#ingest/detect.ts';
 import { renderCsv } from '#render/csv.ts';
@@ -21,7 +20,7 @@ export const runExport = async (file: string, opts: ExportOptions): Promise<numb
   if (text === undefined) return EXIT_INPUT;
   const parsed = parseDocument(text);
   if (parsed.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(parsed.diagnostics).join('\n')}\n`);
-  if (parsed.kind === 'unknown') return EXIT_DIAGNOSTIC_ERRORS;
+  if (parsed.kind === 'unknown') return EXIT_INPUT;
   const view = exportView(parsed.kind === 'budget-disclosure' ? { kind: parsed.kind, document: parsed.document } : { kind: parsed.kind, document: parsed.document }, opts.what);
   if (!view) {
     process.stderr.write(`此类文件没有「${opts.what}」可导出 (a ${parsed.kind} has no ${opts.what} to export)\n`);
@@ -29,16 +28,4 @@ export const runExport = async (file: string, opts: ExportOptions): Promise<numb
   }
   process.stdout.write(renderCsv(view));
   return hasErrors(parsed.diagnostics) ? EXIT_DIAGNOSTIC_ERRORS : EXIT_OK;
-};
-
-export const registerExportCommand = (program: Command): void => {
-  program
-    .command('export')
-    .description('导出为 CSV：表格单元格、项目或绩效指标 (export table cells, projects or indicators as CSV)')
-    .argument('<file>', '文件路径，或 - 表示标准输入 (path, or - for stdin)')
-    .addOption(new Option('--format <format>', '输出格式 (output format)').choices(['csv']).default('csv'))
-    .addOption(new Option('--what <what>', '导出内容 (what to export)').choices(['cells', 'projects', 'indicators']).default('cells'))
-    .action(async (file: string, opts: ExportOptions) => {
-      process.exitCode = await runExport(file, opts);
-    });
 };

@@ -1,9 +1,8 @@
 /**
  * `yusuan parse FILE [--json]`: read a document and print what was understood — a readable
  * summary, or with `--json` the whole model (money as integer 分) and its diagnostics.
- * Exit 0 without error diagnostics, 1 with, 2 when the file cannot be read.
+ * Exit 0 without error diagnostics, 1 with, 2 when the file cannot be read or is of no recognised kind.
  */
-import type { Command } from 'commander';
 import {
   accountedPerMille,
   describeLocation,
@@ -101,16 +100,6 @@ export const runParse = async (file: string, opts: { json?: boolean }): Promise<
   } else {
     process.stdout.write(summarise(file, parsed));
   }
+  if (parsed.kind === 'unknown') return EXIT_INPUT;
   return hasErrors(parsed.diagnostics) ? EXIT_DIAGNOSTIC_ERRORS : EXIT_OK;
-};
-
-export const registerParseCommand = (program: Command): void => {
-  program
-    .command('parse')
-    .description('读取一个文件并报告读到的内容 (read a document; `-` reads stdin)')
-    .argument('<file>', '文件路径，或 - 表示标准输入 (path, or - for stdin)')
-    .option('--json', '输出完整模型（金额为整数分）和诊断 (print the whole model, money in integer 分, and diagnostics)')
-    .action(async (file: string, opts: { json?: boolean }) => {
-      process.exitCode = await runParse(file, opts);
-    });
 };

@@ -1,0 +1,77 @@
+/**
+ * The `yusuan` command line: every subcommand's arguments and options. Each action loads its
+ * implementation (`commands/<name>.ts`) only when it runs, so `yusuan --help` loads commander and
+ * nothing else.
+ */
+import { Command, Option } from 'commander';
+import { DEFAULT_SQLITE_PATH } from '#store/defaults.ts';
+
+const withDatabaseOptions = (c: Command): Command =>
+  c
+    .option('--database-url <url>', 'PostgreSQL 连接串（缺省取环境变量 DATABASE_URL；都没有时用 SQLite）', process.env['DATABASE_URL'])
+    .option('--sqlite <path>', 'SQLite 数据库文件', DEFAULT_SQLITE_PATH);
+
+export const buildProgram = (): Command => {
+  const program = new Command()
+    .name('yusuan')
+    .description('读取、核对、存储和展示部门预算公开文件 (budget disclosures and performance-target declarations)')
+    .version('0.1.0')
+    .showHelpAfterError();
+
+  program
+    .command('parse')
+    .description('读取一个文件并报告读到的内容 (read a document; `-` reads stdin)')
+    .argument('<file>', '文件路径，或 - 表示标准输入 (path, or - for stdin)')
+    .option('--json', '输出完整模型（金额为整数分）和诊断 (print the whole model, money in integer 分, and diagnostics)')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const { runParse } = await import('./commands/parse.ts');
+      process.exitCode = await runParse(file, opts);
+    });
+
+  program
+    .command('export')
+    .description('导出为 CSV：表格单元格、项目或绩效指标 (export table cells, projects or indicators as CSV)')
+    .argument('<file>', '文件路径，或 - 表示标准输入 (path, or - for stdin)')
+    .addOption(new Option('--format <format>', '输出格式 (output format)').choices(['csv']).default('csv'))
+    .addOption(new Option('--what <what>', '导出内容 (what to export)').choices(['cells', 'projects', 'indicators']).default('cells'))
+    .action(async (file: string, opts: { format: 'csv'; what: 'cells' | 'projects' | 'indicators' }) => {
+      const { runExport } = await import('./commands/export.ts');
+      process.exitCode = await runExport(file, opts);
+    });
+
+  program
+    .command('check')
+    .description('核对一个或多个文件：表内、表间、说明与表、项目、绩效指标、科目、文字和跨年度规则 (check documents)')
+    .argument('<files...>', '文件路径 (paths; several files of one department and consecutive years are compared)')
+    .option('--format <format>', '输出格式 text | json | html (output format)', 'text')
+    .option('--prior <file>', '上一年度的同一部门文件，用于跨年度核对 (last year’s document of the same department)')
+    .action(async (files: string[], opts: { format?: string; prior?: string }) => {
+      const { runCheck } = await import('./commands/check.ts');
+      process.exitCode = await runCheck(files, opts);
+    });
+
+  withDatabaseOptions(
+    program
+      .command('import')
+      .description('导入文本文件（.txt）或目录：解析、核对、存储；同一文本不重复存储，同一部门年度的新文本存为新版本')
+      .argument('<paths...>', '文件或目录'),
+  ).action(async (paths: string[], options: Record<string, unknown>) => {
+    const { runImport } = await import('./commands/store.ts');
+    process.exitCode = await runImport(paths, options);
+  });
+
+  withDatabaseOptions(
+    program
+      .command('serve')
+      .description('启动网页与 API 服务（可先导入一个目录）')
+      .option('--port <port>', '端口', '3000')
+      .option('--host <host>', '监听地址', '127.0.0.1')
+      .option('--import <dir>', '启动前先导入的目录或文件')
+      .option('--upload-limit-mb <mb>', '上传大小上限（MB）', process.env['YUSUAN_UPLOAD_LIMIT_MB'] ?? '5'),
+  ).action(async (options: Record<string, unknown>) => {
+    const { runServe } = await import('./commands/store.ts');
+    await runServe(options);
+  });
+
+  return program;
+};
