@@ -36,7 +36,6 @@ export const KNOWN_FAILING: ReadonlySet<string> = new Set(
       ['putuo-2025-government-office-budget', 'one-cell-per-line'],
       ['putuo-2025-government-office-unit-budget', 'one-cell-per-line'],
       ['putuo-2025-wanli-subdistrict-budget', 'one-cell-per-line'],
-      ['songjiang-2025-data-bureau-budget', 'blank-lines'],
     ] as const
   ).map(([d, t]) => cellKey(d, t)),
 );

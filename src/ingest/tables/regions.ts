@@ -165,7 +165,10 @@ export const findTableRegions = (lines: readonly SourceLine[], sink: DiagnosticS
     if (!line) continue;
     const text = line.text;
     if (text === '') {
-      inNote = false;
+      // A blank line ends a note, unless the note stopped mid-sentence (some converters put a
+      // blank line between every two lines).
+      const lastNote = cur?.noteParts[cur.noteParts.length - 1]?.text ?? '';
+      if (!inNote || /[。；;.]\s*$/.test(lastNote)) inNote = false;
       continue;
     }
     const found = titleAt(lines, i);
