@@ -16,12 +16,13 @@
  */
 import type { DiagnosticSink, Indicator, SourceLocation } from '#domain/index.ts';
 import { ALL_CATEGORY_NAMES, belongsTo, isLegacyPlacement, isLevel1Name, isLevel2Name, level1Of } from '#reference/indicator-taxonomy.ts';
+import { INDICATOR_FRAME, INDICATOR_HEADERS } from '#reference/declaration-vocabulary.ts';
 import { collapseCjkSpaces } from '../text.ts';
 import { looksLikeValue, normaliseTarget } from '../indicator-target.ts';
 import type { Cell } from './breakdown-table.ts';
 
-const FRAME = ['绩效指标'];
-const HEADERS = ['一级指标', '二级指标', '三级指标', '年度(/项目)指标值', '年度指标值', '项目指标值'];
+const FRAME = INDICATOR_FRAME;
+const HEADERS = INDICATOR_HEADERS.map((h) => h.text);
 const VOCABULARY = [...ALL_CATEGORY_NAMES, ...FRAME, ...HEADERS];
 
 const norm = (s: string): string => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');

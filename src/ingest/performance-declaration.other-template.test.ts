@@ -1,0 +1,150 @@
+/**
+ * The finance bureau's other template (财政项目支出绩效目标申报表 as the document title), in a
+ * hand-written fixture: three projects of the corpus declaration re-typed one cell per line with
+ * blank lines between lines, labels wrapped in their cells (`一级指` / `标`, `成本指` / `标`,
+ * `项目` / `类别`, `项目名` / `称`), unit names wrapped, a 万元 form, a `附件1` mark, a title split
+ * over two lines, a page number inside a form and prose after the last form.
+ *
+ * Every expected value below was typed by hand from the fixture (and the corpus it was re-typed
+ * from), not copied from the reader's output.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatTarget } from '#domain/index.ts';
+import type { PerformanceForm } from '#domain/index.ts';
+import { fixturePath } from '../../test/corpus.ts';
+import { parsePerformanceDeclaration } from './performance-declaration.ts';
+
+const source = readFileSync(fixturePath('declarations', 'other-template-one-cell-per-line.txt'), 'utf8');
+const { document, diagnostics } = parsePerformanceDeclaration(source);
+
+const indicatorsOf = (f: PerformanceForm | undefined): string[][] =>
+  (f?.indicators ?? []).map((i) => [i.level1, i.level2, i.level3, formatTarget(i.target)]);
+const fundsOf = (f: PerformanceForm | undefined): Record<string, [number, string]> =>
+  Object.fromEntries(Object.entries(f?.funds ?? {}).map(([k, v]) => [k, [v.amount, v.unit]]));
+
+describe('a declaration in the other template, one cell per line', () => {
+  it('reads the header: department wrapped over two lines above the title, year beside it, 附件1 dropped', () => {
+    expect(document.header).toMatchObject({ district: '上海市松江区', year: 2024, department: '上海市松江区科技创新服务中心' });
+    expect(document.header.title?.text.replace(/\s+/g, '')).toBe('上海市松江区科技创新服务中心2024年财政项目支出绩效目标申报表');
+    expect(document.summary?.projects?.value).toBe(3);
+    expect(document.summary?.amount?.amount).toBe(156_335_600); // 156.3356 万元
+  });
+
+  it('pairs three explanations (headed `项目经费情况说明 N--名称`) with three forms', () => {
+    expect(document.projects.map((p) => [p.explanation?.ordinal, p.explanation?.name, p.form?.ordinal, p.form?.year])).toEqual([
+      [1, '编外人员工作经费', 1, 2024],
+      [2, '短信平台月租费', 2, 2024],
+      [3, '设备更新、维护费（外专服务）', 3, 2024],
+    ]);
+  });
+
+  it('reads the labelled fields, wrapped labels and wrapped unit names included', () => {
+    const forms = document.projects.map((p) => p.form);
+    for (const f of forms) {
+      expect(f).toMatchObject({
+        nature: '其他经常性项目',
+        category: '特定目标类',
+        supervisor: '上海市松江区科学技术委员会',
+        implementer: '上海市松江区科技创新服务中心',
+        plannedStart: '2024-01-01',
+        plannedEnd: '2024-12-31',
+      });
+    }
+    expect(forms.map((f) => f?.name)).toEqual(['编外人员工作经费', '短信平台月租费', '设备更新、维护费（外专服务）']);
+  });
+
+  it('reads 项目总目标 beside 年度总体目标', () => {
+    const [f1, f2] = document.projects.map((p) => p.form);
+    expect(f1?.overallGoal?.text).toBe('保障编外人员工资薪酬、餐费和体检经费足额落实。');
+    expect(f1?.annualGoal?.text).toBe('每月按时发放人员工资福利待遇，按照相关规定安排体检。');
+    expect(f2?.overallGoal).toBeUndefined();
+    expect(f2?.annualGoal?.text).toBe('短信平台服务于政府各应用系统，确保系统能够长期、安全、稳定、高效的运行。');
+  });
+
+  it('reads every fund amount in 分, the 万元 form converted exactly', () => {
+    const [f1, f2, f3] = document.projects.map((p) => p.form);
+    // Form 1 prints 项目资金 / （万元）: 144.3356 万元 = 1,443,356.00 元 = 144,335,600 分.
+    expect(fundsOf(f1)).toEqual({
+      total: [144_335_600, '万元'],
+      fiscal: [144_335_600, '万元'],
+      annualTotal: [144_335_600, '万元'],
+      annualFiscal: [144_335_600, '万元'],
+      carryOver: [0, '万元'],
+      annualOther: [0, '万元'],
+    });
+    expect(fundsOf(f2)).toEqual({
+      total: [9_000_000, '元'],
+      fiscal: [9_000_000, '元'],
+      annualTotal: [9_000_000, '元'],
+      annualFiscal: [9_000_000, '元'],
+      carryOver: [0, '元'],
+      annualOther: [0, '元'],
+    });
+    expect(fundsOf(f3)).toEqual({
+      total: [3_000_000, '元'],
+      fiscal: [3_000_000, '元'],
+      annualTotal: [3_000_000, '元'],
+      annualFiscal: [3_000_000, '元'],
+      carryOver: [0, '元'],
+      annualOther: [0, '元'],
+    });
+  });
+
+  it('reads every indicator of form 1', () => {
+    expect(indicatorsOf(document.projects[0]?.form)).toEqual([
+      ['产出指标', '数量指标', '全年发放工资薪酬', '=139.20(万元)'],
+      ['产出指标', '数量指标', '全年发放餐费', '=4.32(万元)'],
+      ['产出指标', '数量指标', '一次性体检费', '=0.81(万元)'],
+      ['产出指标', '质量指标', '发放到位', '=100.00(%)'],
+      ['产出指标', '质量指标', '资金按实足额发放', '=100.00(%)'],
+      ['产出指标', '质量指标', '年度考核', '合格及以上'],
+      ['产出指标', '时效指标', '工资薪酬、餐费按时发放', '每月20日前'],
+      ['产出指标', '时效指标', '及时安排体检', '2024年10月前'],
+      ['效益指标', '社会效益指标', '积极调动员工工作积极性', '提升'],
+      ['效益指标', '可持续影响指标', '长效管理制度健全性和执行有效性', '健全有效'],
+      ['满意度指标', '服务对象满意度指标', '员工满意度', '≥90.00(%)'],
+    ]);
+  });
+
+  it('reads every indicator of form 2 (成本指 / 标 wrapped, a page number inside)', () => {
+    expect(indicatorsOf(document.projects[1]?.form)).toEqual([
+      ['成本指标', '经济成本指标', '基础月租费', '=700.00(元/月)'],
+      ['产出指标', '数量指标', '每月发送量', '=2.00(万条/月)'],
+      ['产出指标', '数量指标', '对接运营商数量', '=3.00(家)'],
+      ['产出指标', '数量指标', '对接平台数量', '=12.00(个)'],
+      ['产出指标', '质量指标', '发送成功率', '≥99.00(%)'],
+      ['产出指标', '质量指标', '工作效率', '提高'],
+      ['产出指标', '质量指标', '接口稳定性', '稳定'],
+      ['产出指标', '时效指标', '接收短信时间', '≤3.00(分钟)'],
+      ['效益指标', '社会效益指标', '系统运行稳定率', '全年稳定运行率≥95%'],
+      ['效益指标', '可持续影响指标', '系统安全性可持续发展', '安全可持续'],
+      ['满意度指标', '服务对象满意度指标', '投诉次数', '全年≤5次'],
+    ]);
+  });
+
+  it('reads every indicator of form 3, and not the prose after it', () => {
+    expect(indicatorsOf(document.projects[2]?.form)).toEqual([
+      ['产出指标', '数量指标', '设备耗材采购完成率', '=100.00(%)'],
+      ['产出指标', '数量指标', '设备故障维修率', '=100.00(%)'],
+      ['产出指标', '数量指标', '维护系统数量', '=2.00(个)'],
+      ['产出指标', '质量指标', '设备耗材验收合格率', '=100.00(%)'],
+      ['产出指标', '质量指标', '设备故障维修验收合格率', '=100.00(%)'],
+      ['产出指标', '质量指标', '设备维护质量良好性', '良好'],
+      ['产出指标', '时效指标', '设备耗材采购及时率', '按计划及时完成'],
+      ['产出指标', '时效指标', '设备故障维修完成及时率', '按计划及时完成'],
+      ['效益指标', '社会效益指标', '卡片信息准确性', '准确'],
+      ['效益指标', '社会效益指标', '证件应办尽办率', '=100.00(%)'],
+      ['效益指标', '可持续影响指标', '设备维护制度健全性', '建立健全'],
+      ['满意度指标', '服务对象满意度指标', '用人企业满意度', '满意'],
+      ['满意度指标', '服务对象满意度指标', '服务对象满意度', '满意'],
+    ]);
+  });
+
+  it('says which lines it did not read, and nothing worse', () => {
+    const unread = diagnostics.find((d) => d.code === 'declaration-text-unread');
+    const proseLine = source.split('\n').findIndex((l) => l.startsWith('以上三个项目的绩效目标')) + 1;
+    expect(unread?.location?.line).toBe(proseLine);
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+});
