@@ -154,6 +154,9 @@ const nameLabelAt = (lines: readonly SourceLine[], i: number): boolean => {
   return FORM_OPENING_WORDS.test(normaliseDeclarationText(ahead));
 };
 
+/** A form's labels (also wrapped in their cells) or its indicator table, seen after a title. */
+const FORM_LABELS_AHEAD = /项目名称|项目性质|主管部门|实施单位|计划开始日期|项目资金|资金总额|年度资金|年度总体目标|一级指标/;
+
 interface FormStart {
   /** First line of the form (its title, year line or unit line when printed). */
   readonly start: number;
@@ -187,13 +190,29 @@ const findForms = (lines: readonly SourceLine[], titles: readonly TitleHit[]): F
     }
     out.push({ start, anchor: i, ...(title ? { title } : {}) });
   }
-  // A form title with no 项目名称 after it (before the next form) is a form whose fields are missing.
+  // A form title whose 项目名称 went unrecognised (`项目` … `名称` wrapped apart, or missing): a form title all the
+  // same when it carries an ordinal, or when form labels follow it before any project explanation or other title.
   for (const t of titles) {
     if (out.some((f) => f.title === t)) continue;
+    const nextTitle = titles.find((u) => u.start >= t.end)?.start ?? lines.length;
+    const ahead: string[] = [];
+    for (let i = t.end; i < Math.min(nextTitle, t.end + 60); i++) {
+      const text = lines[i]?.text ?? '';
+      if (/经费情况说明|编报.{0,4}绩效目标/.test(text)) break;
+      ahead.push(text);
+    }
+    const labelsFollow = FORM_LABELS_AHEAD.test(normaliseDeclarationText(ahead.join('')));
     const next = out.find((f) => f.start >= t.end);
-    const hasOrdinalOrYear = t.ordinal !== undefined || t.year !== undefined;
-    const beforeAll = out.length === 0 || t.start < (out[0]?.start ?? 0);
-    if (hasOrdinalOrYear && !beforeAll && (!next || next.start > t.end)) out.push({ start: t.start, anchor: t.end, title: t });
+    if ((t.ordinal !== undefined || labelsFollow) && (!next || next.start > t.end)) {
+      // The year and unit lines under the title belong to the title.
+      let anchor = t.end;
+      for (let j = t.end; j < lines.length; j = nextNonEmpty(lines, j)) {
+        const flat = normaliseDeclarationText(lines[j]?.text ?? '');
+        if (flat === '' || FORM_YEAR.test(flat) || UNIT_LINE.test(flat)) anchor = j + 1;
+        else break;
+      }
+      out.push({ start: t.start, anchor, title: t });
+    }
   }
   return out.sort((a, b) => a.start - b.start);
 };
@@ -210,7 +229,7 @@ const endsForm = (lines: readonly SourceLine[], i: number): boolean => {
   const flat = squash(line.text);
   if (SECTION_HEADING.test(flat)) return true;
   if (titleAt(lines, i)) return true;
-  return (flat.length >= 20 && /[。；]/.test(flat)) || flat.length >= 60;
+  return (flat.length >= 20 && /[。；]/.test(flat)) || flat.length >= 40;
 };
 
 const INDICATOR_OPENER = /^一级(?:指(?:标)?)?$/;
@@ -430,9 +449,11 @@ export const parsePerformanceDeclaration = (text: string): ParseResult<Performan
     const projects: DeclaredProject[] = [];
     const used = new Set<ProjectExplanation>();
     let indicatorCount = 0;
+    const formRanges: Array<readonly [number, number]> = [];
     for (const f of forms) {
       const limit = boundaries.find((b) => b > f.start) ?? lines.length;
       const end = formEnd(lines, f, limit);
+      formRanges.push([f.start, end]);
       const headLine = lines[f.start]?.no ?? 0;
       const explanation = [...explanations].reverse().find((e) => e.line < headLine && !used.has(e));
       const precededByExplanation = explanation && !explanations.some((e) => e.line > explanation.line && e.line < headLine);
@@ -446,6 +467,12 @@ export const parsePerformanceDeclaration = (text: string): ParseResult<Performan
     for (const e of explanations) if (!used.has(e)) projects.push({ explanation: e });
     projects.sort((a, b) => (a.explanation?.line ?? a.form?.line ?? 0) - (b.explanation?.line ?? b.form?.line ?? 0));
 
+    // An indicator table that no form holds (its form's title and labels unrecognised) is lost text: say where.
+    lines.forEach((l, i) => {
+      if (formRanges.some(([a, b]) => i >= a && i < b)) return;
+      if (!splitCells(l.text).some((c) => INDICATOR_OPENER.test(squash(c)))) return;
+      sink.error('indicator-table-outside-form', `第 ${l.no} 行的绩效指标表不属于任何可识别的申报表，未读入`, at(l.no, { section: 'performance-form', field: '一级指标' }));
+    });
     if (indicatorWords && indicatorCount === 0) {
       // Indicator vocabulary and no indicator read: never a quiet zero.
       const where = lines.find((l) => INDICATOR_VOCABULARY.test(squash(l.text)))?.no ?? 1;
