@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PerformanceDeclaration } from '#domain/index.ts';
 import { PERFORMANCE_DECLARATIONS, readCorpus } from '../../test/corpus.ts';
+import { detectDocumentKind } from './detect.ts';
 import { parsePerformanceDeclaration } from './performance-declaration.ts';
 
 const source = readCorpus(PERFORMANCE_DECLARATIONS[0]);
@@ -116,6 +117,7 @@ describe('the corpus declaration re-rendered reads to the same model', () => {
     const r = parsePerformanceDeclaration(rendered);
     expect(comparable(r.document)).toEqual(referenceModel);
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(detectDocumentKind(rendered)).toBe('performance-declaration');
   });
 
   it('reads any combination of them to the same model', () => {

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { formatTarget } from '#domain/index.ts';
 import type { PerformanceForm } from '#domain/index.ts';
 import { fixturePath } from '../../test/corpus.ts';
+import { detectDocumentKind } from './detect.ts';
 import { parsePerformanceDeclaration } from './performance-declaration.ts';
 
 const source = readFileSync(fixturePath('declarations', 'other-template-one-cell-per-line.txt'), 'utf8');
@@ -141,10 +142,44 @@ describe('a declaration in the other template, one cell per line', () => {
     ]);
   });
 
+  it('is recognised as a declaration', () => {
+    expect(detectDocumentKind(source)).toBe('performance-declaration');
+  });
+
   it('says which lines it did not read, and nothing worse', () => {
     const unread = diagnostics.find((d) => d.code === 'declaration-text-unread');
     const proseLine = source.split('\n').findIndex((l) => l.startsWith('以上三个项目的绩效目标')) + 1;
     expect(unread?.location?.line).toBe(proseLine);
     expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('the header however it is printed', () => {
+  const body = [
+    '项目经费情况说明 1--东西部扶贫帮困',
+    '一、项目概述',
+    '上海市松江区人民政府办公室拟于 2024 年实施东西部扶贫帮困项目，经测算，预算资金约 50.00 万元。',
+    '财政项目支出绩效目标申报表 1 (2024 年度)',
+    '项目名称\t东西部扶贫帮困\t项目性质\t其他经常性项目\t项目类别\t特定目标类',
+    '主管部门\t上海市松江区人民政府办公室\t实施单位\t上海市松江区人民政府办公室',
+    '项目资金（万元）\t项目资金总额\t50.00\t年度资金申请总额\t50.00',
+    '一级指标\t二级指标\t三级指标\t年度指标值',
+    '产出指标\t数量指标\t帮扶项目数\t≥3.00(个)',
+  ];
+  it.each([
+    ['department wrapped over two lines above the title', ['上海市松江区人', '民政府办公室 2024 年', '财政项目支出绩效目标申报表']],
+    ['department and year on one line under the title', ['财政项目支出绩效目标申报表', '上海市松江区人民政府办公室 2024 年']],
+    ['附件1 before the department, renamed title', ['附件1 上海市松江区人民政府办公室2024年项目支出绩效目标表']],
+    ['附件1 on its own line, title split over two lines', ['附件1', '上海市松江区人民政府办公室 2024 年财政项目支出', '绩效目标申报表']],
+  ])('%s', (_what, head) => {
+    const { document: d, diagnostics: ds } = parsePerformanceDeclaration([...head, ...body].join('\n\n'));
+    expect(d.header).toMatchObject({ department: '上海市松江区人民政府办公室', district: '上海市松江区', year: 2024 });
+    expect(d.projects).toHaveLength(1);
+    const p = d.projects[0];
+    expect(p?.explanation?.name).toBe('东西部扶贫帮困');
+    expect(p?.form).toMatchObject({ ordinal: 1, year: 2024, name: '东西部扶贫帮困' });
+    expect(p?.form?.funds.total).toMatchObject({ amount: 50_000_000, unit: '万元' });
+    expect(p?.form?.indicators.map((i) => [i.level1, i.level2, i.level3, formatTarget(i.target)])).toEqual([['产出指标', '数量指标', '帮扶项目数', '≥3.00(个)']]);
+    expect(ds.filter((x) => x.severity === 'error')).toEqual([]);
   });
 });

@@ -281,10 +281,12 @@ const readHeader = (lines: readonly SourceLine[], title: TitleHit | undefined): 
     else if (DEPARTMENT_YEAR.test(squash(below))) parts.push(below.trim());
   }
   const text = joinHeading(parts);
-  const flat = squash(text);
+  // The title's own words removed, what is left is `<department><year>年`, whichever side of the title it was printed.
+  const titleWords = DECLARATION_TITLES.find((t) => squash(text).includes(t.text))?.text ?? '';
+  const flat = squash(text).replace(titleWords, '');
   const yearMatch = /(\d{4})年(?:度)?/.exec(flat);
   const unit = yearMatch ? flat.slice(0, yearMatch.index) : undefined;
-  const department = unit && !DECLARATION_TITLES.some((t) => unit.includes(t.text)) ? unit : undefined;
+  const department = unit !== '' ? unit : undefined;
   const district = department ? /^(.+?(?:省|市|自治区).*?(?:区|县|市))/.exec(department)?.[1] : undefined;
   return {
     title: { text, source: at(line, { section: 'header', field: '标题' }) },
