@@ -199,6 +199,26 @@ describe('no silent loss', () => {
     expect(r.diagnostics.map((d) => [d.code, d.severity])).toContainEqual(['declaration-forms-unread', 'error']);
   });
 
+  it('prose inside an indicator table is skipped and reported at its line; the rows after it are read', () => {
+    const lines = source.split('\n');
+    const at = lines.findIndex((l) => l.includes('全年发放餐费'));
+    const text = [...lines.slice(0, at), '本项目的绩效指标按照区财政局统一模板填报，以下为年度指标。', ...lines.slice(at)].join('\n');
+    const r = parsePerformanceDeclaration(text);
+    expect(comparable(r.document)).toEqual(comparable(reference.document));
+    const unread = r.diagnostics.filter((d) => d.code === 'form-line-unread');
+    expect(unread.map((d) => [d.severity, d.location?.line])).toEqual([['warning', at + 1]]);
+  });
+
+  it('indicator rows cut off by a heading are a warning at their lines, not lost quietly', () => {
+    const lines = source.split('\n');
+    const at = lines.findIndex((l) => l.includes('全年发放餐费'));
+    const text = [...lines.slice(0, at), '## 附件2', ...lines.slice(at)].join('\n');
+    const r = parsePerformanceDeclaration(text);
+    expect(r.document.projects[0]?.form?.indicators.map((i) => i.level3)).toEqual(['全年发放工资薪酬']);
+    const unread = r.diagnostics.find((d) => d.code === 'declaration-text-unread');
+    expect(unread).toMatchObject({ severity: 'warning', location: expect.objectContaining({ line: at + 1 }) });
+  });
+
   it('forms read from the corpus raise no such error', () => {
     expect(reference.diagnostics.map((d) => d.code)).not.toContain('declaration-forms-unread');
     expect(reference.diagnostics.map((d) => d.code)).not.toContain('declaration-text-unread');

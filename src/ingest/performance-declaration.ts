@@ -33,6 +33,7 @@ import {
   normaliseDeclarationText,
 } from '#reference/declaration-vocabulary.ts';
 import type { MoneyUnit } from '#domain/index.ts';
+import { looksLikeValue } from './indicator-target.ts';
 import { readProjectExplanations } from './project-explanation.ts';
 import { isPageFurniture, splitCells, toLines, type SourceLine } from './text.ts';
 import type { Cell } from './performance/breakdown-table.ts';
@@ -63,8 +64,6 @@ const indicatorStart = (cells: readonly Cell[]): number => {
   const frame = cells.findIndex((c) => squash(c.text) === '绩效指标');
   return frame >= 0 ? frame : cells.length;
 };
-
-// ---------------------------------------------------------------- header and summary
 
 // ---------------------------------------------------------------- titles and forms, found by vocabulary
 
@@ -219,30 +218,57 @@ const findForms = (lines: readonly SourceLine[], titles: readonly TitleHit[]): F
 
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十\d]+[部章节]|[（(][一二三四五六七八九十]+[)）]|附件\s*[\d一二三四五六七八九十]*|注[：:]|备注[：:]|说明[：:])/;
 
-/** After a form's indicator table, where the form stops: a heading, a paragraph of prose, another title. */
-const endsForm = (lines: readonly SourceLine[], i: number): boolean => {
+type Stop = 'heading' | 'prose' | undefined;
+
+/** After a form's indicator table, what stops it: a heading or another title, or a paragraph of prose. */
+const stopAt = (lines: readonly SourceLine[], i: number): Stop => {
   const line = lines[i];
-  if (!line || line.text === '') return false;
-  if (/^\s*#{1,6}\s/.test(line.raw)) return true;
+  if (!line || line.text === '') return undefined;
+  if (/^\s*#{1,6}\s/.test(line.raw)) return 'heading';
   const cells = splitCells(line.text).filter((c) => c !== '');
-  if (cells.length !== 1) return false;
+  if (cells.length !== 1) return undefined;
   const flat = squash(line.text);
-  if (SECTION_HEADING.test(flat)) return true;
-  if (titleAt(lines, i)) return true;
-  return (flat.length >= 20 && /[。；]/.test(flat)) || flat.length >= 40;
+  if (SECTION_HEADING.test(flat)) return 'heading';
+  if (titleAt(lines, i)) return 'heading';
+  return (flat.length >= 20 && /[。；]/.test(flat)) || flat.length >= 40 ? 'prose' : undefined;
 };
 
 const INDICATOR_OPENER = /^一级(?:指(?:标)?)?$/;
 
-/** Where a form ends: the next form or explanation, or the first heading or prose after its indicator table. */
-const formEnd = (lines: readonly SourceLine[], form: FormStart, limit: number): number => {
+/** A line that holds an indicator table's vocabulary or a target value. */
+const indicatorLike = (line: SourceLine | undefined): boolean =>
+  line !== undefined && (INDICATOR_VOCABULARY.test(squash(line.text)) || splitCells(line.text).some((c) => c !== '' && looksLikeValue(c)));
+
+interface FormExtent {
+  readonly end: number;
+  /** Prose lines inside the indicator table (indicator rows follow them): skipped and reported, not read as indicators. */
+  readonly skipped: readonly number[];
+}
+
+/**
+ * Where a form ends: the next form or explanation, a heading, or a paragraph of prose after its
+ * indicator table that no indicator row follows.
+ */
+const formExtent = (lines: readonly SourceLine[], form: FormStart, limit: number): FormExtent => {
   let opener = -1;
   for (let i = form.anchor; i < limit && opener < 0; i++) {
     if (splitCells(lines[i]?.text ?? '').some((c) => INDICATOR_OPENER.test(squash(c)))) opener = i;
   }
-  if (opener < 0) return limit;
-  for (let i = opener + 1; i < limit; i++) if (endsForm(lines, i)) return i;
-  return limit;
+  if (opener < 0) return { end: limit, skipped: [] };
+  const skipped: number[] = [];
+  for (let i = opener + 1; i < limit; i++) {
+    const stop = stopAt(lines, i);
+    if (stop === 'heading') return { end: i, skipped };
+    if (stop !== 'prose') continue;
+    let rowsFollow = false;
+    for (let j = i + 1; j < limit && !rowsFollow; j++) {
+      if (stopAt(lines, j) === 'heading') break;
+      rowsFollow = indicatorLike(lines[j]);
+    }
+    if (!rowsFollow) return { end: i, skipped };
+    skipped.push(i);
+  }
+  return { end: limit, skipped };
 };
 
 // ---------------------------------------------------------------- header and summary
@@ -454,14 +480,20 @@ export const parsePerformanceDeclaration = (text: string): ParseResult<Performan
     const formRanges: Array<readonly [number, number]> = [];
     for (const f of forms) {
       const limit = boundaries.find((b) => b > f.start) ?? lines.length;
-      const end = formEnd(lines, f, limit);
+      const { end, skipped } = formExtent(lines, f, limit);
       formRanges.push([f.start, end]);
       const headLine = lines[f.start]?.no ?? 0;
       const explanation = [...explanations].reverse().find((e) => e.line < headLine && !used.has(e));
       const precededByExplanation = explanation && !explanations.some((e) => e.line > explanation.line && e.line < headLine);
       const paired = precededByExplanation ? explanation : undefined;
       if (paired) used.add(paired);
-      const form = readForm(lines.slice(f.start, end), f, sink, paired?.name ?? '');
+      for (const k of skipped) {
+        const l = lines[k];
+        if (l) sink.warning('form-line-unread', `申报表中第 ${l.no} 行的文字不是绩效指标，未读入：「${squash(l.text).slice(0, 30)}」`, at(l.no, { section: 'performance-form', field: '绩效指标' }), { text: squash(l.text).slice(0, 60) });
+      }
+      const skippedIdx = new Set(skipped);
+      const formLines = lines.slice(f.start, end).filter((_l, k) => !skippedIdx.has(f.start + k));
+      const form = readForm(formLines, f, sink, paired?.name ?? '');
       indicatorCount += form.indicators.length;
       projects.push({ ...(paired ? { explanation: paired } : {}), form });
       reportOutside(lines, end, limit, sink);
@@ -509,7 +541,9 @@ const reportOutside = (lines: readonly SourceLine[], from: number, to: number, s
   const unread = lines.slice(from, to).filter((l) => l.text !== '' && !isPageFurniture(l.text));
   const first = unread[0];
   if (!first) return;
-  sink.info('declaration-text-unread', `第 ${first.no}–${unread[unread.length - 1]?.no ?? first.no} 行的文字不属于任何申报表或项目说明，未读入`, at(first.no, { section: 'performance-form' }), {
+  // Indicator words or target values in it: the form may have been cut short, which is worth a warning.
+  const report = unread.some(indicatorLike) ? sink.warning.bind(sink) : sink.info.bind(sink);
+  report('declaration-text-unread', `第 ${first.no}–${unread[unread.length - 1]?.no ?? first.no} 行的文字不属于任何申报表或项目说明，未读入`, at(first.no, { section: 'performance-form' }), {
     lines: unread.map((l) => l.no).join(','),
     text: squash(first.text).slice(0, 40),
   });
