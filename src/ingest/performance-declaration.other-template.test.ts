@@ -163,6 +163,8 @@ describe('the header however it is printed', () => {
     '项目名称\t东西部扶贫帮困\t项目性质\t其他经常性项目\t项目类别\t特定目标类',
     '主管部门\t上海市松江区人民政府办公室\t实施单位\t上海市松江区人民政府办公室',
     '项目资金（万元）\t项目资金总额\t50.00\t年度资金申请总额\t50.00',
+    '项目绩效目标\t项目总目标\t\t年度总体目标',
+    '\t完成东西部扶贫协作三年任务\t\t完成年度帮扶项目',
     '一级指标\t二级指标\t三级指标\t年度指标值',
     '产出指标\t数量指标\t帮扶项目数\t≥3.00(个)',
   ];
@@ -179,6 +181,7 @@ describe('the header however it is printed', () => {
     expect(p?.explanation?.name).toBe('东西部扶贫帮困');
     expect(p?.form).toMatchObject({ ordinal: 1, year: 2024, name: '东西部扶贫帮困' });
     expect(p?.form?.funds.total).toMatchObject({ amount: 50_000_000, unit: '万元' });
+    expect([p?.form?.overallGoal?.text, p?.form?.annualGoal?.text]).toEqual(['完成东西部扶贫协作三年任务', '完成年度帮扶项目']);
     expect(p?.form?.indicators.map((i) => [i.level1, i.level2, i.level3, formatTarget(i.target)])).toEqual([['产出指标', '数量指标', '帮扶项目数', '≥3.00(个)']]);
     expect(ds.filter((x) => x.severity === 'error')).toEqual([]);
   });

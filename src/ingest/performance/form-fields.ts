@@ -159,7 +159,7 @@ const SENTENCE_FINAL = /[。！？；;!?]$/;
 
 /**
  * 项目总目标 printed beside 年度总体目标 (other template): both labels come first, then their texts.
- * With the columns gone (one cell per line, leading empty cells trimmed), the texts arrive in the
+ * Where a line holds both texts, the first is the overall goal's. With the columns gone (one cell per line, leading empty cells trimmed), the texts arrive in the
  * annual label; two paragraphs (the first ending a sentence) are the overall goal, then the annual
  * one. One paragraph stays annual: an empty 项目总目标 is the usual case (corpus, every form).
  */
@@ -168,6 +168,15 @@ const splitSideBySideGoals = (labels: Label[]): void => {
   const overall = labels[overallAt];
   const annual = labels[overallAt + 1];
   if (!overall || !annual || annual.kind !== 'annualGoal' || overall.values.length > 0 || annual.values.length < 2) return;
+  // Columns kept (tabs, runs of spaces): on a line holding two texts, the first is the overall goal's.
+  const perLine = new Map<number, Cell[]>();
+  for (const v of annual.values) perLine.set(v.line, [...(perLine.get(v.line) ?? []), v]);
+  if ([...perLine.values()].some((cs) => cs.length >= 2)) {
+    const values = annual.values;
+    overall.values = values.filter((v) => perLine.get(v.line)?.[0] === v && (perLine.get(v.line)?.length ?? 0) >= 2);
+    annual.values = values.filter((v) => !overall.values.includes(v));
+    return;
+  }
   const cut = annual.values.findIndex((v) => SENTENCE_FINAL.test(v.text.trim()));
   if (cut < 0 || cut === annual.values.length - 1) return;
   overall.values = annual.values.slice(0, cut + 1);
