@@ -219,6 +219,15 @@ describe('no silent loss', () => {
     expect(unread).toMatchObject({ severity: 'warning', location: expect.objectContaining({ line: at + 1 }) });
   });
 
+  it('a cell inside a form that no label takes is reported at its line', () => {
+    const lines = source.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('计划开始日期')) + 1;
+    const text = [...lines.slice(0, at), '经办人：张三', ...lines.slice(at)].join('\n');
+    const r = parsePerformanceDeclaration(text);
+    const unplaced = r.diagnostics.filter((d) => d.code === 'form-cell-unplaced');
+    expect(unplaced.map((d) => [d.severity, d.location?.line])).toEqual([['warning', at + 1]]);
+  });
+
   it('forms read from the corpus raise no such error', () => {
     expect(reference.diagnostics.map((d) => d.code)).not.toContain('declaration-forms-unread');
     expect(reference.diagnostics.map((d) => d.code)).not.toContain('declaration-text-unread');

@@ -139,6 +139,8 @@ const FORM_OPENING_WORDS = /项目性质|主管部门|实施单位|计划开始�
 
 /** Is line i a form's 项目名称 label (whole, or wrapped `项目名` / `称`), with a form's other opening labels after it? */
 const nameLabelAt = (lines: readonly SourceLine[], i: number): boolean => {
+  // Every spelling of the label holds 名: most lines are spared the cell split.
+  if (!(lines[i]?.text ?? '').includes('名')) return false;
   const first = firstCellFlat(lines[i]);
   // `项目名` / `称` wrapped in its cell: the rest may come lines later, after the row's other cells.
   let whole = first === '项目名称' || first === '项目名';
@@ -387,7 +389,8 @@ const readForm = (lines: readonly SourceLine[], form: FormStart, sink: Diagnosti
     at(line, { section: 'performance-form', ...(name ? { project: name } : {}), field });
 
   for (const c of fields.unplaced) {
-    sink.info('form-cell-unplaced', `申报表中的「${c.text.slice(0, 30)}」无法归入任何栏目`, locate(c.line, ''), { text: c.text.slice(0, 60) });
+    // A cell of the form that no label takes is text lost from the model: a warning, with its line.
+    sink.warning('form-cell-unplaced', `申报表中的「${c.text.slice(0, 30)}」无法归入任何栏目`, locate(c.line, ''), { text: c.text.slice(0, 60) });
   }
   for (const c of fields.unknownLabels) {
     sink.warning('form-label-unknown', `申报表栏目「${c.text}」无法识别`, locate(c.line, c.text), { label: c.text });
@@ -455,7 +458,7 @@ const readForm = (lines: readonly SourceLine[], form: FormStart, sink: Diagnosti
 // ---------------------------------------------------------------- document
 
 /** The document read as one string without layout whitespace: wrapped vocabulary (`一级指` / `标`) reads whole. */
-const hasIndicatorVocabulary = (lines: readonly SourceLine[]): boolean => INDICATOR_VOCABULARY.test(lines.map((l) => squash(l.text)).join(''));
+const hasIndicatorVocabulary = (lines: readonly SourceLine[]): boolean => INDICATOR_VOCABULARY.test(squash(lines.map((l) => l.text).join('')));
 
 export const parsePerformanceDeclaration = (text: string): ParseResult<PerformanceDeclaration> => {
   const sink = new DiagnosticSink();
@@ -463,8 +466,10 @@ export const parsePerformanceDeclaration = (text: string): ParseResult<Performan
     const lines = toLines(typeof text === 'string' ? text : '');
     const titles = findTitles(lines);
     const forms = findForms(lines, titles);
-    const indicatorWords = hasIndicatorVocabulary(lines);
-    if (titles.length === 0 && forms.length === 0 && !indicatorWords) {
+    // Only needed when nothing else says this is a declaration, or when no indicator was read.
+    let indicatorWords: boolean | undefined;
+    const hasIndicatorWords = (): boolean => (indicatorWords ??= hasIndicatorVocabulary(lines));
+    if (titles.length === 0 && forms.length === 0 && !hasIndicatorWords()) {
       sink.error('not-a-performance-declaration', '这不是财政支出项目绩效目标申报表：没有找到申报表或绩效指标表');
       return { document: emptyDeclaration(), diagnostics: sink.items };
     }
@@ -503,11 +508,11 @@ export const parsePerformanceDeclaration = (text: string): ParseResult<Performan
 
     // An indicator table that no form holds (its form's title and labels unrecognised) is lost text: say where.
     lines.forEach((l, i) => {
-      if (formRanges.some(([a, b]) => i >= a && i < b)) return;
+      if (!l.text.includes('一') || formRanges.some(([a, b]) => i >= a && i < b)) return;
       if (!splitCells(l.text).some((c) => INDICATOR_OPENER.test(squash(c)))) return;
       sink.error('indicator-table-outside-form', `第 ${l.no} 行的绩效指标表不属于任何可识别的申报表，未读入`, at(l.no, { section: 'performance-form', field: '一级指标' }));
     });
-    if (indicatorWords && indicatorCount === 0) {
+    if (indicatorCount === 0 && hasIndicatorWords()) {
       // Indicator vocabulary and no indicator read: never a quiet zero.
       const where = lines.find((l) => INDICATOR_VOCABULARY.test(squash(l.text)))?.no ?? 1;
       sink.error(
