@@ -154,6 +154,28 @@ describe('a declaration in the other template, one cell per line', () => {
   });
 });
 
+describe('the fixture in other renderings reads to the same model', () => {
+  const comparable = (d: unknown): unknown =>
+    JSON.parse(JSON.stringify(d, function (this: Record<string, unknown>, key, value: unknown) {
+      if (key === 'line') return undefined;
+      if (key === 'raw' && 'level3' in this) return undefined;
+      if (key === 'title' && 'department' in this) return undefined;
+      return value;
+    }));
+  const reference = comparable(document);
+  it.each([
+    ['without the blank lines', (t: string) => t.replace(/\n\n/g, '\n')],
+    ['with CRLF line ends', (t: string) => t.replace(/\n/g, '\r\n')],
+    ['with the titles renamed 项目支出绩效目标表', (t: string) => t.replace(/^财政项目支出绩效目标申报表/gm, '项目支出绩效目标表').replace('财政项目支出绩效\n\n目标申报表', '项目支出绩效\n\n目标表')],
+    ['with 附件1 on the department’s line', (t: string) => t.replace('附件1\n\n上海市松江区科技创', '附件1 上海市松江区科技创')],
+    ['with a unit line over form 1 instead of the unit cell', (t: string) => t.replace('(2024 年度)\n\n项目名称\n\n编外', '(2024 年度)\n\n单位：万元\n\n项目名称\n\n编外').replace('（万元）\n\n其中', '其中')],
+  ])('%s', (_what, render) => {
+    const rendered = render(source);
+    expect(rendered).not.toBe(source);
+    expect(comparable(parsePerformanceDeclaration(rendered).document)).toEqual(reference);
+  });
+});
+
 describe('the header however it is printed', () => {
   const body = [
     '项目经费情况说明 1--东西部扶贫帮困',
