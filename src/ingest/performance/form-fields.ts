@@ -146,6 +146,8 @@ const candidateKinds = (prefix: string): LabelKind[] => LABELS.filter(([l]) => l
 const acceptsValue = (label: Label, t: string): boolean => {
   if (label.values.length > 0) return false;
   if (label.kind) return fits(typeOf(label.kind), t);
+  // A label still waiting for its other half does not take the same first half of the next label (`项目` … `项目` … `总目标`).
+  if (normaliseLabel(t) === label.text) return false;
   return candidateKinds(label.text).some((k) => fits(typeOf(k), t));
 };
 
