@@ -79,6 +79,10 @@ const RENDERINGS: Readonly<Record<string, Rendering>> = {
   attachmentMark: mapLines((l) => (DOC_TITLE.test(l) ? l.replace('# ', '# 附件1 ') : l)),
   attachmentLine: mapLines((l) => (DOC_TITLE.test(l) ? ['附件1', l] : l)),
   titlesRenamed: mapLines((l) => (DOC_TITLE.test(l) ? l.replace('财政支出项目绩效目标申报表', '项目支出绩效目标表') : l.replace(FORM_TITLE, '$1项目支出绩效目标表'))),
+  /** Columns aligned by runs of spaces instead of tabs. */
+  tabsToSpaces: mapLines((l) => l.replace(/\t/g, '   ')),
+  /** Form labels and categories with their characters spaced out (`项 目 名 称`), as some converters print them. */
+  spacedOut: mapTabCells((c) => (WRAPPED_LABEL.test(c.trim()) || /^(?:项目名称|项目性质|主管部门|实施单位|项目资金总额|年度资金申请总额|上年结转资金)$/.test(c.trim()) ? [...c.trim()].join(' ') : c)),
   /** Every form amount divided by 10,000 and the forms' unit label saying so. */
   formsInWanYuan: mapTabCells((c) => {
     const t = c.trim();
@@ -122,7 +126,8 @@ describe('the corpus declaration re-rendered reads to the same model', () => {
 
   it('reads any combination of them to the same model', () => {
     // Cell-level renderings need the tabs; one cell per line and blank lines come last.
-    const rank = (n: string): number => (n === 'oneCellPerLine' ? 2 : n === 'blankLinesBetweenLines' ? 3 : n === 'labelsWrapped' ? 1 : 0);
+    const RANK: Readonly<Record<string, number>> = { spacedOut: 1, labelsWrapped: 1, tabsToSpaces: 2, oneCellPerLine: 2, blankLinesBetweenLines: 3 };
+    const rank = (n: string): number => RANK[n] ?? 0;
     fc.assert(
       fc.property(fc.shuffledSubarray(Object.keys(RENDERINGS), { minLength: 2, maxLength: 6 }), (chosen) => {
         const rendered = [...chosen].sort((a, b) => rank(a) - rank(b)).reduce((t, n) => RENDERINGS[n]?.(t) ?? t, source);
