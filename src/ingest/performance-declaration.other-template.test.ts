@@ -166,6 +166,7 @@ describe('the fixture in other renderings reads to the same model', () => {
   it.each([
     ['without the blank lines', (t: string) => t.replace(/\n\n/g, '\n')],
     ['with CRLF line ends', (t: string) => t.replace(/\n/g, '\r\n')],
+    ['with the summary sentence wrapped over two lines', (t: string) => t.replace('涉及项目预算资金', '涉及项\n\n目预算资金')],
     ['with the titles renamed 项目支出绩效目标表', (t: string) => t.replace(/^财政项目支出绩效目标申报表/gm, '项目支出绩效目标表').replace('财政项目支出绩效\n\n目标申报表', '项目支出绩效\n\n目标表')],
     ['with 附件1 on the department’s line', (t: string) => t.replace('附件1\n\n上海市松江区科技创', '附件1 上海市松江区科技创')],
     ['with a unit line over form 1 instead of the unit cell', (t: string) => t.replace('(2024 年度)\n\n项目名称\n\n编外', '(2024 年度)\n\n单位：万元\n\n项目名称\n\n编外').replace('（万元）\n\n其中', '其中')],

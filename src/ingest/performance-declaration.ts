@@ -326,9 +326,24 @@ const readHeader = (lines: readonly SourceLine[], title: TitleHit | undefined): 
 };
 
 const readSummary = (lines: readonly SourceLine[], firstProject: number): PerformanceDeclarationSummary | undefined => {
-  const line = lines.slice(0, firstProject).find((l) => /编报.{0,4}绩效目标的项目/.test(squash(l.text)));
-  if (!line) return undefined;
-  const flat = squash(line.text);
+  // The sentence may wrap over lines (one cell per line): read on until it ends, up to three lines.
+  let found: { line: SourceLine; pieces: SourceLine[] } | undefined;
+  for (let i = 0; i < firstProject && !found; i++) {
+    const line = lines[i];
+    if (!line || line.text === '' || !/编|报|绩/.test(line.text)) continue;
+    const pieces = [line];
+    for (let k = i; pieces.length < 3 && !/[。；]$/.test(squash(pieces[pieces.length - 1]?.text ?? '')); ) {
+      k = nextNonEmpty(lines, k);
+      const next = lines[k];
+      if (!next || k >= firstProject) break;
+      pieces.push(next);
+    }
+    const m = /编报.{0,4}绩效目标的项目/.exec(pieces.map((p) => squash(p.text)).join(''));
+    if (m && m.index < squash(line.text).length) found = { line, pieces };
+  }
+  if (!found) return undefined;
+  const { line, pieces } = found;
+  const flat = pieces.map((p) => squash(p.text)).join('');
   const source = (field: string): SourceLocation => at(line.no, { section: 'performance-summary', field });
   const units = /(\d+)个预算单位/.exec(flat);
   const projects = /绩效目标的项目(\d+)个/.exec(flat);
@@ -343,7 +358,7 @@ const readSummary = (lines: readonly SourceLine[], firstProject: number): Perfor
     ...(units?.[1] ? { units: { value: Number(units[1]), raw: units[1], source: source('预算单位数') } } : {}),
     ...(projects?.[1] ? { projects: { value: Number(projects[1]), raw: projects[1], source: source('项目数') } } : {}),
     ...(money ? { amount: money } : {}),
-    text: { text: line.text.trim(), source: source('绩效目标设置情况') },
+    text: { text: joinHeading(pieces.map((p) => p.text.trim())), source: source('绩效目标设置情况') },
   };
 };
 
