@@ -142,6 +142,14 @@ describe('a declaration in the other template, one cell per line', () => {
     ]);
   });
 
+  it('completes a 项目名称 wrapped in its cell from the explanation’s name', () => {
+    const wrapped = source.replace('项目名称\n\n短信平台月租费\n\n项目性质\n\n其他经常性项目\n\n项目类别\n\n特定目标类', '项目名称\n\n短信平台\n\n项目性质\n\n其他经常性项目\n\n项目类别\n\n特定目标类\n\n月租费');
+    expect(wrapped).not.toBe(source);
+    const r = parsePerformanceDeclaration(wrapped);
+    expect(r.document.projects[1]?.form?.name).toBe('短信平台月租费');
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('form-cell-unplaced');
+  });
+
   it('is recognised as a declaration', () => {
     expect(detectDocumentKind(source)).toBe('performance-declaration');
   });

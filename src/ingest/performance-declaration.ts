@@ -383,6 +383,25 @@ const formUnit = (cells: readonly Cell[]): MoneyUnit | undefined => {
   return undefined;
 };
 
+/**
+ * A 项目名称 wrapped in its cell (`东西部扶贫` … `帮困`) leaves its tail among the cells no label took:
+ * when the explanation before the form names the project, tails that complete the name are the name's.
+ */
+const completeName = (name: string, unplaced: readonly Cell[], explained: string): { name: string; rest: readonly Cell[] } => {
+  if (name === '') return { name: explained, rest: unplaced };
+  if (explained === '' || name === explained || !explained.startsWith(name)) return { name, rest: unplaced };
+  let joined = name;
+  const used: Cell[] = [];
+  for (const c of unplaced) {
+    const next = joined + squash(c.text);
+    if (!explained.startsWith(next)) continue;
+    joined = next;
+    used.push(c);
+    if (joined === explained) return { name: joined, rest: unplaced.filter((u) => !used.includes(u)) };
+  }
+  return { name, rest: unplaced };
+};
+
 const MONEY_FIELDS = ['total', 'fiscal', 'other', 'annualTotal', 'annualFiscal', 'carryOver', 'annualOther'] as const;
 
 const readForm = (lines: readonly SourceLine[], form: FormStart, sink: DiagnosticSink, fallbackName: string): PerformanceForm => {
@@ -399,11 +418,11 @@ const readForm = (lines: readonly SourceLine[], form: FormStart, sink: Diagnosti
 
   const fields = readFormFields(cells.slice(firstField, Math.max(firstField, start)));
   const v = fields.values;
-  const name = squash(v.name?.text ?? '') || fallbackName;
+  const { name, rest } = completeName(squash(v.name?.text ?? ''), fields.unplaced, fallbackName);
   const locate = (line: number, field: string): SourceLocation =>
     at(line, { section: 'performance-form', ...(name ? { project: name } : {}), field });
 
-  for (const c of fields.unplaced) {
+  for (const c of rest) {
     // A cell of the form that no label takes is text lost from the model: a warning, with its line.
     sink.warning('form-cell-unplaced', `申报表中的「${c.text.slice(0, 30)}」无法归入任何栏目`, locate(c.line, ''), { text: c.text.slice(0, 60) });
   }
