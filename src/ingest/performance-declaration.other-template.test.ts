@@ -9,6 +9,7 @@
  * from), not copied from the reader's output.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatTarget } from '#domain/index.ts';
 import type { PerformanceForm } from '#domain/index.ts';
@@ -182,6 +183,37 @@ describe('the fixture in other renderings reads to the same model', () => {
     const rendered = render(source);
     expect(rendered).not.toBe(source);
     expect(comparable(parsePerformanceDeclaration(rendered).document)).toEqual(reference);
+  });
+});
+
+describe('page furniture inside a form', () => {
+  it('a page number with its form feed between two indicator rows is skipped', () => {
+    const paged = source.replace('对接平台数量\n\n=12.00(个)', '对接平台数量\n\n=12.00(个)\n\n7\f\n\n');
+    expect(paged).not.toBe(source);
+    const r = parsePerformanceDeclaration(paged);
+    expect(indicatorsOf(r.document.projects[1]?.form)).toEqual(indicatorsOf(document.projects[1]?.form));
+  });
+});
+
+describe('mutated copies of the fixture', () => {
+  const lines = source.split('\n');
+  it('never throw, and say what they could not read', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: lines.length - 1 }), fc.constantFrom('delete', 'duplicate', 'blank')), { minLength: 1, maxLength: 8 }), (ms) => {
+        const out = [...lines];
+        for (const [at, kind] of ms) {
+          if (kind === 'delete') out.splice(at % Math.max(out.length, 1), 1);
+          else if (kind === 'duplicate') out.splice(at, 0, out[at] ?? '');
+          else out[at % Math.max(out.length, 1)] = '';
+        }
+        const r = parsePerformanceDeclaration(out.join('\n'));
+        expect(r.diagnostics.map((d) => d.code)).not.toContain('reader-failure');
+        // indicator vocabulary is always left somewhere: a declaration that reads no indicator says so
+        const read = r.document.projects.reduce((n, p) => n + (p.form?.indicators.length ?? 0), 0);
+        if (read === 0) expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

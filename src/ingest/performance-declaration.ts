@@ -45,8 +45,9 @@ const emptyDeclaration = (): PerformanceDeclaration => ({ kind: 'performance-dec
 
 /** Page numbers and `第 N 页` between a form's pages; a bare number stays (it may be a value). */
 const isFormFurniture = (l: SourceLine): boolean =>
-  // The raw line too: markdown normalisation reads `- 2 -` as a bullet.
-  (isPageFurniture(l.text) || isPageFurniture(l.raw)) && !/^\d+$/.test(l.text.trim());
+  // The raw line too: markdown normalisation reads `- 2 -` as a bullet. A bare number is a page
+  // number only beside the form feed that ends a page.
+  (isPageFurniture(l.text) || isPageFurniture(l.raw)) && (!/^\d+$/.test(l.text.trim()) || l.raw.includes('\f'));
 
 const cellsOf = (lines: readonly SourceLine[]): Cell[] =>
   lines.flatMap((l) =>
