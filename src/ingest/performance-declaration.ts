@@ -1,16 +1,25 @@
 /**
- * The performance-target declaration (财政支出项目绩效目标申报表), domain page §3.
+ * The performance-target declaration (绩效目标申报表), domain page §3, in both of the finance
+ * bureau's templates (the corpus's, and `财政项目支出绩效目标申报表` with 项目总目标 beside 年度总体目标).
  *
- * Flow: lines → header (title, declaring unit, district, year) and summary (`编报绩效目标的项目
- * N 个，涉及项目预算资金 X 万元`) → project explanations (shared reader) → each form
- * (`财政项目支出绩效目标申报表 N (YYYY 年度)`) as a stream of cells: the labelled fields up to the
- * indicator header, then the indicator table → each form paired with the explanation before it.
- * Forms are read as cell streams, not rows, so the same form reads the same from tab-separated,
- * space-aligned or one-cell-per-line text. Never throws; foreign text gets
- * `not-a-performance-declaration` and an empty model.
+ * Everything is found by meaning, with the vocabulary of `#reference/declaration-vocabulary.ts`:
+ *   - titles (one line or split over two, `附件1` marks, every title variant) and forms: a form is
+ *     its 项目名称 label with the title, year and unit lines above it, or a title that form labels
+ *     follow; the document's title is the one before every project;
+ *   - project explanations (shared reader) end where a form starts;
+ *   - a form ends at the next form or explanation, at a heading, or at prose after its indicator
+ *     table that no indicator row follows (prose inside the table is skipped and reported);
+ *   - each form is read as a stream of cells: the labelled fields up to the indicator header, then
+ *     the indicator table. Streams, not rows, so tab-separated, space-aligned and one-cell-per-line
+ *     text (blank lines between) read the same; amounts in the unit the form prints (元 / 万元);
+ *   - header: department and year wherever they stand around the title.
+ * Nothing is lost quietly: text outside every form, cells no label takes, indicator tables outside
+ * every form, and indicator vocabulary with no indicator read are diagnostics with line numbers.
+ * Never throws; foreign text gets `not-a-performance-declaration` and an empty model.
  */
 import { DiagnosticSink, at, parseMoney } from '#domain/index.ts';
 import type {
+  MoneyUnit,
   DeclaredProject,
   DocumentHeader,
   IsoDate,
@@ -26,13 +35,16 @@ import type {
 import {
   ATTACHMENT_MARK,
   DECLARATION_TITLES,
+  FORM_LABELS_AHEAD,
+  FORM_OPENING_WORDS,
   FORM_YEAR,
   FUND_UNIT,
   INDICATOR_VOCABULARY,
+  SECTION_HEADING,
   UNIT_LINE,
+  isIndicatorTableOpener,
   normaliseDeclarationText,
 } from '#reference/declaration-vocabulary.ts';
-import type { MoneyUnit } from '#domain/index.ts';
 import { looksLikeValue } from './indicator-target.ts';
 import { readProjectExplanations } from './project-explanation.ts';
 import { isPageFurniture, splitCells, toLines, type SourceLine } from './text.ts';
@@ -43,7 +55,7 @@ import { NUM } from './performance/flat-text.ts';
 
 const emptyDeclaration = (): PerformanceDeclaration => ({ kind: 'performance-declaration', header: { line: 0 }, projects: [] });
 
-/** Page numbers and `第 N 页` between a form's pages; a bare number stays (it may be a value). */
+/** Page numbers and `第 N 页` between a form's pages; a bare number stays unless a form feed marks it (it may be a value). */
 const isFormFurniture = (l: SourceLine): boolean =>
   // The raw line too: markdown normalisation reads `- 2 -` as a bullet. A bare number is a page
   // number only beside the form feed that ends a page.
@@ -60,7 +72,7 @@ const squash = (s: string): string => s.replace(/\s+/g, '');
 
 /** Where the indicator table starts: its header (`一级指标`, possibly split as `一级`) or the frame label. */
 const indicatorStart = (cells: readonly Cell[]): number => {
-  const i = cells.findIndex((c) => /^一级(?:指(?:标)?)?$/.test(squash(c.text)));
+  const i = cells.findIndex((c) => isIndicatorTableOpener(c.text));
   if (i >= 0) return i;
   const frame = cells.findIndex((c) => squash(c.text) === '绩效指标');
   return frame >= 0 ? frame : cells.length;
@@ -135,8 +147,6 @@ const findTitles = (lines: readonly SourceLine[]): TitleHit[] => {
 const firstCellFlat = (line: SourceLine | undefined): string =>
   normaliseDeclarationText(splitCells(line?.text ?? '').find((c) => c !== '') ?? '');
 
-/** Labels that only a form's first rows print; one of them near a 项目名称 tells a form from a table that names projects. */
-const FORM_OPENING_WORDS = /项目性质|主管部门|实施单位|计划开始日期|项目资金|年度资金申请/;
 
 /** Is line i a form's 项目名称 label (whole, or wrapped `项目名` / `称`), with a form's other opening labels after it? */
 const nameLabelAt = (lines: readonly SourceLine[], i: number): boolean => {
@@ -156,8 +166,6 @@ const nameLabelAt = (lines: readonly SourceLine[], i: number): boolean => {
   return FORM_OPENING_WORDS.test(normaliseDeclarationText(ahead));
 };
 
-/** A form's labels (also wrapped in their cells) or its indicator table, seen after a title. */
-const FORM_LABELS_AHEAD = /项目名称|项目性质|主管部门|实施单位|计划开始日期|项目资金|资金总额|年度资金|年度总体目标|一级指标/;
 
 interface FormStart {
   /** First line of the form (its title, year line or unit line when printed). */
@@ -219,7 +227,6 @@ const findForms = (lines: readonly SourceLine[], titles: readonly TitleHit[]): F
   return out.sort((a, b) => a.start - b.start);
 };
 
-const SECTION_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十\d]+[部章节]|[（(][一二三四五六七八九十]+[)）]|附件\s*[\d一二三四五六七八九十]*|注[：:]|备注[：:]|说明[：:])/;
 
 type Stop = 'heading' | 'prose' | undefined;
 
@@ -236,7 +243,6 @@ const stopAt = (lines: readonly SourceLine[], i: number): Stop => {
   return (flat.length >= 20 && /[。；]/.test(flat)) || flat.length >= 40 ? 'prose' : undefined;
 };
 
-const INDICATOR_OPENER = /^一级(?:指(?:标)?)?$/;
 
 /** A line that holds an indicator table's vocabulary or a target value. */
 const indicatorLike = (line: SourceLine | undefined): boolean =>
@@ -255,7 +261,7 @@ interface FormExtent {
 const formExtent = (lines: readonly SourceLine[], form: FormStart, limit: number): FormExtent => {
   let opener = -1;
   for (let i = form.anchor; i < limit && opener < 0; i++) {
-    if (splitCells(lines[i]?.text ?? '').some((c) => INDICATOR_OPENER.test(squash(c)))) opener = i;
+    if (splitCells(lines[i]?.text ?? '').some((c) => isIndicatorTableOpener(c))) opener = i;
   }
   if (opener < 0) return { end: limit, skipped: [] };
   const skipped: number[] = [];
@@ -412,12 +418,12 @@ const readForm = (lines: readonly SourceLine[], form: FormStart, sink: Diagnosti
   const headerCells = cellsOf(lines.slice(0, fieldOffset));
   const headerFlat = normaliseDeclarationText(headerCells.map((c) => c.text).join(''));
   const ordinal = form.title?.ordinal;
-  const year = form.title?.year ?? (/\((\d{4})年度?\)/.exec(headerFlat)?.[1] !== undefined ? Number(/\((\d{4})年度?\)/.exec(headerFlat)?.[1]) : undefined);
+  const printedYear = /\((\d{4})年度?\)/.exec(headerFlat)?.[1];
+  const year = form.title?.year ?? (printedYear !== undefined ? Number(printedYear) : undefined);
   const cells = cellsOf(lines.slice(fieldOffset));
   const start = indicatorStart(cells);
-  const firstField = 0;
 
-  const fields = readFormFields(cells.slice(firstField, Math.max(firstField, start)));
+  const fields = readFormFields(cells.slice(0, start));
   const v = fields.values;
   const { name, rest } = completeName(squash(v.name?.text ?? ''), fields.unplaced, fallbackName);
   const locate = (line: number, field: string): SourceLocation =>
@@ -544,7 +550,7 @@ export const parsePerformanceDeclaration = (text: string): ParseResult<Performan
     // An indicator table that no form holds (its form's title and labels unrecognised) is lost text: say where.
     lines.forEach((l, i) => {
       if (!l.text.includes('一') || formRanges.some(([a, b]) => i >= a && i < b)) return;
-      if (!splitCells(l.text).some((c) => INDICATOR_OPENER.test(squash(c)))) return;
+      if (!splitCells(l.text).some((c) => isIndicatorTableOpener(c))) return;
       sink.error('indicator-table-outside-form', `第 ${l.no} 行的绩效指标表不属于任何可识别的申报表，未读入`, at(l.no, { section: 'performance-form', field: '一级指标' }));
     });
     if (indicatorCount === 0 && hasIndicatorWords()) {

@@ -118,6 +118,24 @@ export const INDICATOR_HEADERS: readonly VocabularyEntry<'header'>[] = [
 /** The indicator table's first header, which opens it. */
 export const INDICATOR_TABLE_OPENER = '一级指标';
 
+/** `一级指标`, or its head when the cell wraps (`一级` / `指标` in the corpus, `一级指` / `标` in the other template). */
+export const isIndicatorTableOpener = (cell: string): boolean => {
+  const t = normaliseDeclarationText(cell);
+  return t.length >= 2 && INDICATOR_TABLE_OPENER.startsWith(t);
+};
+
+/** Labels only a form's first rows print: one of them after a 项目名称 tells a form from a table that names projects. */
+export const FORM_OPENING_WORDS = /项目性质|主管部门|实施单位|计划开始日期|项目资金|年度资金申请/;
+
+/**
+ * A form's labels or its indicator table seen after a title (also the halves a wrapped cell leaves
+ * whole: `资金总额` of `项目` / `资金总额`, corpus layout test): the title is a form's, not the document's.
+ */
+export const FORM_LABELS_AHEAD = /项目名称|项目性质|主管部门|实施单位|计划开始日期|项目资金|资金总额|年度资金|年度总体目标|一级指标/;
+
+/** Headings that end a form's text (`三、其他说明`, `第二部分`, `（一）`, `附件2`, `注：`) — seen: review (issue 8). */
+export const SECTION_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十\d]+[部章节]|[（(][一二三四五六七八九十]+[)）]|附件\s*[\d一二三四五六七八九十]*|注[：:]|备注[：:]|说明[：:])/;
+
 /**
  * Words that only an indicator table prints: a document holding them has indicators to read, so
  * reading no form from it is an error, never a quiet zero (issue 8).
