@@ -249,3 +249,49 @@ describe('the header however it is printed', () => {
     expect(ds.filter((x) => x.severity === 'error')).toEqual([]);
   });
 });
+
+describe('a form of the other template as `pdftotext -layout` prints it', () => {
+  // Hand-written: columns aligned by spaces, labels and unit names wrapped inside their cells,
+  // 项目总目标 and 年度总体目标 side by side, a category wrapped over three lines (服务对 / 象满意 / 度指标).
+  const text = readFileSync(fixturePath('declarations', 'other-template-pdftotext-layout.txt'), 'utf8');
+  const { document: d, diagnostics: ds } = parsePerformanceDeclaration(text);
+  const f = d.projects[0]?.form;
+
+  it('reads every field', () => {
+    expect(d.projects).toHaveLength(1);
+    expect(f).toMatchObject({
+      ordinal: 1,
+      year: 2024,
+      name: '东西部扶贫帮困',
+      nature: '其他经常性项目',
+      category: '特定目标类',
+      supervisor: '上海市松江区人民政府办公室',
+      implementer: '上海市松江区人民政府办公室',
+      plannedStart: '2024-01-01',
+      plannedEnd: '2024-12-31',
+    });
+    expect([f?.overallGoal?.text, f?.annualGoal?.text]).toEqual(['完成东西部扶贫协作三年任务。', '完成年度帮扶项目。']);
+  });
+
+  it('reads every amount in 分', () => {
+    expect(fundsOf(f)).toEqual({
+      total: [500_000_000, '元'],
+      fiscal: [500_000_000, '元'],
+      annualTotal: [500_000_000, '元'],
+      annualFiscal: [500_000_000, '元'],
+      carryOver: [0, '元'],
+      annualOther: [0, '元'],
+    });
+  });
+
+  it('reads every indicator', () => {
+    expect(indicatorsOf(f)).toEqual([
+      ['产出指标', '数量指标', '帮扶项目数', '≥3.00(个)'],
+      ['产出指标', '数量指标', '培训乡村干部人次', '≥200.00(人次)'],
+      ['产出指标', '质量指标', '项目验收合格率', '=100.00(%)'],
+      ['效益指标', '社会效益指标', '带动就业人数', '≥500.00(人)'],
+      ['满意度指标', '服务对象满意度指标', '受援地群众满意度', '≥90.00(%)'],
+    ]);
+    expect(ds.filter((x) => x.severity !== 'info')).toEqual([]);
+  });
+});

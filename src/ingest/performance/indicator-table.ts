@@ -2,7 +2,8 @@
  * The indicator table of a performance form (一级 → 二级 → 三级 → 指标值), read from a stream of
  * cells so that it does not matter how a converter laid the rows out.
  *
- *   1. Cells split over lines are rejoined by vocabulary: a fragment that ends a category, the
+ *   1. Cells split over lines are rejoined by vocabulary (a middle piece of a cell wrapped over
+ *      three lines grows its head first): a fragment that ends a category, the
  *      frame label or a header (`出 指 标`, `本指标`, `响指标`, `标`) is joined to the nearest
  *      earlier cell that starts it (`产`, `成`, `可持续影`), also across other cells, because a
  *      wrapped row prints the rest of every cell on the next line. A cell holding two columns'
@@ -33,6 +34,10 @@ const isProperSuffix = (t: string): boolean => t.length >= 1 && VOCABULARY.some(
 /** A piece that can only be the tail of a category, frame or header (`指标`, `出指标`, `标`). */
 const isTailFragment = (t: string): boolean => isProperSuffix(t) && !isProperPrefix(t) && !isName(t);
 
+/** A short piece from the middle of a wrapped category (`象满意` of `服务对` / `象满意` / `度指标`): neither its head nor its tail. */
+const isMiddleFragment = (t: string): boolean =>
+  t.length >= 1 && t.length <= 4 && !isName(t) && !isProperPrefix(t) && !isProperSuffix(t) && VOCABULARY.some((v) => v.includes(t));
+
 /** A category written only in part, when the part is short enough not to be a 三级 name (`产`, `数量指`, `经济成本`). */
 const categoryByPrefix = (t: string): string | undefined => {
   if (!(t.length <= 4 || t.endsWith('指'))) return undefined;
@@ -62,6 +67,19 @@ const splitMixedFragments = (c: Cell): StreamCell[] => {
 const mergeFragments = (cells: StreamCell[]): void => {
   const WINDOW = 10;
   cells.forEach((cell, i) => {
+    if (isMiddleFragment(cell.norm)) {
+      // A cell wrapped over three lines (`服务对` / `象满意` / `度指标`): the middle piece grows its head.
+      for (let j = i - 1; j >= Math.max(0, i - WINDOW); j--) {
+        const head = cells[j];
+        if (!head || head.consumed || isName(head.norm) || !isProperPrefix(head.norm)) continue;
+        if (!isProperPrefix(head.norm + cell.norm)) continue;
+        head.norm += cell.norm;
+        head.text = head.norm;
+        cell.consumed = true;
+        return;
+      }
+      return;
+    }
     if (!isTailFragment(cell.norm)) return;
     const tryMerge = (overlap: boolean): boolean => {
       for (let j = i - 1; j >= Math.max(0, i - WINDOW); j--) {
