@@ -105,6 +105,13 @@ const mergeFragments = (cells: StreamCell[]): void => {
   });
 };
 
+/** How 三级 names end (`…完成率`, `…健全性`, `…次数`, `…满意度`, `…情况`): a name ending so is whole. */
+const WHOLE_NAME_ENDING = /(?:率|性|数|度|量|次|额|费|费用|值|情况|时效|时间|时长|人次|成本|水平|效果|效率|指数|覆盖面|天)$/;
+
+/** After a whole name, a short fragment continues a qualitative target cut short, not the name. */
+const targetContinues = (last: Indicator): boolean =>
+  last.raw.trim() !== '' && !('operator' in last.target) && !looksLikeValue(last.raw) && WHOLE_NAME_ENDING.test(last.level3);
+
 export interface IndicatorTableContext {
   readonly locate: (line: number, field: string) => SourceLocation;
   readonly sink: DiagnosticSink;
@@ -224,6 +231,16 @@ export const readIndicatorTable = (input: readonly Cell[], ctx: IndicatorTableCo
     }
     const last = out[out.length - 1];
     if (c.norm.length <= 2 && last && !previousWasLevel1) {
+      if (targetContinues(last)) {
+        // A qualitative target wrapped onto the next line (`控制于预算` / `内`) after a name that is whole.
+        const raw = `${last.raw}${c.text.trim()}`;
+        out.pop();
+        out.push({ ...last, target: normaliseTarget(raw), raw });
+        ctx.sink.info('indicator-fragment-joined', `「${c.norm}」接续三级指标「${last.level3}」的指标值「${last.raw}」`, ctx.locate(c.line, '年度指标值'), {
+          fragment: c.norm,
+        });
+        continue;
+      }
       // A 三级 name wrapped onto the next line (`设施设备应急制度健` / `全性`).
       out.pop();
       out.push({ ...last, level3: last.level3 + c.norm });
