@@ -231,6 +231,13 @@ describe('the header however it is printed', () => {
     '一级指标\t二级指标\t三级指标\t年度指标值',
     '产出指标\t数量指标\t帮扶项目数\t≥3.00(个)',
   ];
+  it('a single form under the document title: the title is both', () => {
+    const text = ['上海市松江区人民政府办公室 2024 年', '财政项目支出绩效目标申报表', ...body.slice(4)].join('\n');
+    const { document: d } = parsePerformanceDeclaration(text);
+    expect(d.header).toMatchObject({ department: '上海市松江区人民政府办公室', year: 2024 });
+    expect(d.projects.map((p) => p.form?.name)).toEqual(['东西部扶贫帮困']);
+  });
+
   it.each([
     ['department wrapped over two lines above the title', ['上海市松江区人', '民政府办公室 2024 年', '财政项目支出绩效目标申报表']],
     ['department and year on one line under the title', ['财政项目支出绩效目标申报表', '上海市松江区人民政府办公室 2024 年']],

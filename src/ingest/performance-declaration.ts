@@ -566,7 +566,12 @@ export const parsePerformanceDeclaration = (text: string): ParseResult<Performan
       );
     }
 
-    const docTitle = titles.find((t) => t.start < firstProject && !forms.some((f) => f.title === t));
+    // The document's title is the one before every project; with no explanations, the first form may share it
+    // (a declaration of one form: the title with the unit and year, then 项目名称).
+    const firstFormTitle = forms[0]?.title;
+    const docTitle =
+      titles.find((t) => t.start < firstProject && !forms.some((f) => f.title === t)) ??
+      (firstFormTitle && firstFormTitle.ordinal === undefined && explanations.length === 0 ? firstFormTitle : undefined);
     const summary = readSummary(lines, firstProject);
     const document: PerformanceDeclaration = {
       kind: 'performance-declaration',
