@@ -231,6 +231,14 @@ describe('the header however it is printed', () => {
     '一级指标\t二级指标\t三级指标\t年度指标值',
     '产出指标\t数量指标\t帮扶项目数\t≥3.00(个)',
   ];
+  it('a form with no title, its 项目名称 wrapped 项目 / 名称 one cell per line, is found by its labels', () => {
+    const text = ['上海市松江区人民政府办公室 2024 年', '财政项目支出绩效目标申报表', ...body.slice(0, 3), '项目', '名称', '东西部扶贫帮困', '项目性质', '其他经常性项目', ...body.slice(6)].join('\n\n');
+    const { document: d, diagnostics: ds } = parsePerformanceDeclaration(text);
+    expect(d.projects.map((p) => [p.explanation?.name, p.form?.name, p.form?.indicators.length])).toEqual([['东西部扶贫帮困', '东西部扶贫帮困', 1]]);
+    expect(d.projects[0]?.form?.funds.total?.amount).toBe(50_000_000);
+    expect(ds.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
   it('a single form under the document title: the title is both', () => {
     const text = ['上海市松江区人民政府办公室 2024 年', '财政项目支出绩效目标申报表', ...body.slice(4)].join('\n');
     const { document: d } = parsePerformanceDeclaration(text);

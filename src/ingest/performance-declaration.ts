@@ -150,8 +150,9 @@ const firstCellFlat = (line: SourceLine | undefined): string =>
 
 /** Is line i a form's 项目名称 label (whole, or wrapped `项目名` / `称`), with a form's other opening labels after it? */
 const nameLabelAt = (lines: readonly SourceLine[], i: number): boolean => {
-  // Every spelling of the label holds 名: most lines are spared the cell split.
-  if (!(lines[i]?.text ?? '').includes('名')) return false;
+  // Every spelling of the label holds 名, or is its head `项目` alone: most lines are spared the cell split.
+  const text = lines[i]?.text ?? '';
+  if (!text.includes('名') && squash(text) !== '项目') return false;
   const first = firstCellFlat(lines[i]);
   // `项目名` / `称` wrapped in its cell: the rest may come lines later, after the row's other cells.
   let whole = first === '项目名称' || first === '项目名';
@@ -165,7 +166,6 @@ const nameLabelAt = (lines: readonly SourceLine[], i: number): boolean => {
     .join('');
   return FORM_OPENING_WORDS.test(normaliseDeclarationText(ahead));
 };
-
 
 interface FormStart {
   /** First line of the form (its title, year line or unit line when printed). */
@@ -226,7 +226,6 @@ const findForms = (lines: readonly SourceLine[], titles: readonly TitleHit[]): F
   }
   return out.sort((a, b) => a.start - b.start);
 };
-
 
 type Stop = 'heading' | 'prose' | undefined;
 
