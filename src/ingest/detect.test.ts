@@ -15,6 +15,12 @@ describe('detectDocumentKind', () => {
   ])('recognises %s as a budget disclosure', (_what, text) => {
     expect(detectDocumentKind(text)).toBe('budget-disclosure');
   });
+  it.each([
+    ['renamed 项目支出绩效目标表, headers wrapped 一级指 / 标', '项目支出绩效目标表\n项目名称\t培训经费\n一级指\t二级指\t三级指\n标\t标\t标'],
+    ['the other template’s title, one cell per line', '附件1\n\n财政项目支出绩效目标申报表\n\n项目名称\n\n培训经费\n\n项目资金总额\n\n1.00'],
+  ])('recognises a declaration: %s', (_what, text) => {
+    expect(detectDocumentKind(text)).toBe('performance-declaration');
+  });
   it('recognises a declaration by its form vocabulary', () => {
     expect(detectDocumentKind('财政项目支出绩效目标申报表 1\n一级指标 二级指标 三级指标 指标值')).toBe('performance-declaration');
   });

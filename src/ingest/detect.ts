@@ -8,6 +8,7 @@
 import type { BudgetDisclosure, Diagnostic, LineAccounting, PerformanceDeclaration } from '#domain/index.ts';
 import { parseBudgetDisclosure } from './budget-disclosure.ts';
 import { parsePerformanceDeclaration } from './performance-declaration.ts';
+import { DECLARATION_TITLES } from '#reference/declaration-vocabulary.ts';
 import { squash } from './text.ts';
 
 export type ParsedDocument =
@@ -29,9 +30,11 @@ const BUDGET_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
   [/名词解释/, 1],
 ];
 const DECLARATION_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
-  [/绩效目标申报表/, 4],
-  [/一级指标/, 3],
-  [/二级指标|三级指标/, 2],
+  // Every title variant of the reference vocabulary (项目支出绩效目标表, 财政项目支出绩效目标申报表, …).
+  [new RegExp(DECLARATION_TITLES.map((t) => t.text).join('|')), 4],
+  // `一级指` also when a cell wraps its last character onto the next row (`一级指` / `标`).
+  [/一级指/, 3],
+  [/二级指|三级指/, 2],
   [/项目资金总额|年度资金申请总额/, 2],
   [/年度总体目标|项目总目标/, 1],
 ];

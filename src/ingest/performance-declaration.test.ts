@@ -109,8 +109,8 @@ const comparable = (d: PerformanceDeclaration): unknown =>
 
 const CATEGORY_CELLS = /^(?:绩效指标|产出指标|效益指标|满意度指标|成本指标|数量指标|质量指标|时效指标|经济效益指标|社会效益指标|生态效益指标|可持续影响指标|服务对象满意度指标|经济成本指标|社会成本指标|生态环境成本指标)$/;
 const LABEL_CELLS = /^(?:项目名称|项目性质|项目类别|主管部门|实施单位|计划开始日期|计划完成日期|项目资金总额|其中：财政资金|年度资金申请总额|其中：当年财政拨款|上年结转资金|项目总目标|年度总体目标)$/;
-/** Labels the split rendering wraps; the goal labels are left whole (see the report: a known gap when the frame label is wrapped too). */
-const SPLIT_LABEL_CELLS = /^(?:项目名称|项目性质|项目类别|主管部门|实施单位|计划开始日期|计划完成日期|项目资金总额|其中：财政资金|年度资金申请总额|其中：当年财政拨款|上年结转资金)$/;
+/** Labels the split rendering wraps, the goal labels included (`项目` … `项目` … `总目标` once lost the overall goal's label). */
+const SPLIT_LABEL_CELLS = /^(?:项目总目标|年度总体目标|项目绩效目标|项目名称|项目性质|项目类别|主管部门|实施单位|计划开始日期|计划完成日期|项目资金总额|其中：财政资金|年度资金申请总额|其中：当年财政拨款|上年结转资金)$/;
 
 type Rendering = (text: string) => string;
 const mapLines = (f: (line: string) => string | string[]): Rendering => (text) => text.split('\n').flatMap(f).join('\n');

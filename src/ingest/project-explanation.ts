@@ -17,6 +17,7 @@
 import { at } from '#domain/index.ts';
 import type { DiagnosticSink, ProjectExplanation, ProjectPartKey, SectionKind, SourceLocation, TextBlock } from '#domain/index.ts';
 import { PROJECT_PART_KEYS, PROJECT_PART_TITLES } from '#domain/index.ts';
+import { ATTACHMENT_MARK, DECLARATION_TITLES, normaliseDeclarationText } from '#reference/declaration-vocabulary.ts';
 import { isPageFurniture, isTocLine, splitCells, type SourceLine } from './text.ts';
 import { readBreakdownTable, type BreakdownTable, type Cell } from './performance/breakdown-table.ts';
 import {
@@ -32,6 +33,11 @@ import { flatten } from './performance/flat-text.ts';
 export interface ProjectExplanationOptions {
   /** Section for provenance: `projects` (default). */
   readonly section?: SectionKind;
+  /**
+   * Line indices where something else begins (a performance form found by its labels, whose
+   * title may be split, prefixed or missing): an explanation ends there too.
+   */
+  readonly ends?: ReadonlySet<number>;
 }
 
 const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]+[、.．]\s*)?项目经费情况说明\s*(?:(\d+)(?!\d)\s*)?(.*)$/;
@@ -60,7 +66,9 @@ const parseHeading = (line: SourceLine, index: number): Heading | undefined => {
   const numbered = NUMBERED_HEADING.exec(t);
   if (numbered) {
     const ordinal = numbered[1] !== undefined ? Number(numbered[1]) : undefined;
-    return { index, name: cleanName(numbered[2] ?? ''), ...(ordinal !== undefined ? { ordinal } : {}) };
+    // `项目经费情况说明 1--东西部扶贫帮困` (other template): the separator after the ordinal is not the name.
+    const name = cleanName(numbered[2] ?? '').replace(/^[-—–_－:：.．、·]+/, '');
+    return { index, name, ...(ordinal !== undefined ? { ordinal } : {}) };
   }
   const named = NAMED_HEADING.exec(t);
   // `详见…项目经费情况说明` refers to a heading; it is not one.
@@ -82,7 +90,8 @@ export const isFormTitle = (line: SourceLine): boolean => {
   // Runs on every line of a project's block: a line without `表` cannot hold the title's `申报表`.
   if (!line.text.includes('表')) return false;
   const first = splitCells(line.text).find((c) => c !== '') ?? '';
-  return /^(?:财政)?(?:项目)?支出绩效目标申报表/.test(first.replace(/\s+/g, ''));
+  const flat = normaliseDeclarationText(first).replace(ATTACHMENT_MARK, '');
+  return DECLARATION_TITLES.some((t) => flat.startsWith(t.text));
 };
 
 const cellsOf = (line: SourceLine): Cell[] =>
@@ -158,7 +167,7 @@ export const readProjectExplanations = (
     let end = next;
     for (let i = h.index + 1; i < next; i++) {
       const l = lines[i];
-      if (l && isFormTitle(l)) {
+      if ((l && isFormTitle(l)) || options.ends?.has(i)) {
         end = i;
         break;
       }

@@ -12,6 +12,7 @@
  *     (a 项目性质 not ending in 项目, a 项目类别 not ending in 类, a unit name without an
  *     organisational ending) or, after the goals, continues the goal text.
  */
+import { FORM_LABELS, normaliseDeclarationText, type FormLabelKind } from '#reference/declaration-vocabulary.ts';
 import { collapseCjkSpaces } from '../text.ts';
 import type { Cell } from './breakdown-table.ts';
 
@@ -33,31 +34,11 @@ export type FieldKey =
   | 'overallGoal'
   | 'annualGoal';
 
-type LabelKind = FieldKey | 'funds' | 'goals' | 'otherFunds';
+type LabelKind = FieldKey | FormLabelKind;
 type ValueType = 'text' | 'money' | 'date' | 'none';
 
-/** Labels as printed (normalised: no whitespace, half-width brackets, full-width colon). */
-const LABELS: ReadonlyArray<readonly [string, LabelKind]> = [
-  ['项目名称', 'name'],
-  ['项目性质', 'nature'],
-  ['项目类别', 'category'],
-  ['主管部门', 'supervisor'],
-  ['实施单位', 'implementer'],
-  ['计划开始日期', 'plannedStart'],
-  ['计划完成日期', 'plannedEnd'],
-  ['项目资金(元)', 'funds'],
-  ['项目资金总额', 'total'],
-  ['其中：财政资金', 'fiscal'],
-  ['财政资金', 'fiscal'],
-  ['其他资金', 'otherFunds'],
-  ['年度资金申请总额', 'annualTotal'],
-  ['其中：当年财政拨款', 'annualFiscal'],
-  ['当年财政拨款', 'annualFiscal'],
-  ['上年结转资金', 'carryOver'],
-  ['项目绩效目标', 'goals'],
-  ['项目总目标', 'overallGoal'],
-  ['年度总体目标', 'annualGoal'],
-];
+/** Labels as printed (normalised: no whitespace, half-width brackets, full-width colon); variants in the reference vocabulary. */
+const LABELS: ReadonlyArray<readonly [string, LabelKind]> = FORM_LABELS.map((e) => [e.text, e.kind] as const);
 
 /** The label each field is known by in provenance. */
 export const FIELD_LABELS: Readonly<Record<FieldKey, string>> = {
@@ -101,12 +82,7 @@ const typeOf = (kind: LabelKind): ValueType => {
   }
 };
 
-export const normaliseLabel = (s: string): string =>
-  s
-    .replace(/\s+/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .replace(/:/g, '：');
+export const normaliseLabel = normaliseDeclarationText;
 
 const fullLabel = (t: string): LabelKind | undefined => LABELS.find(([l]) => l === t)?.[1];
 const isLabelPrefix = (t: string): boolean => t.length >= 2 && LABELS.some(([l]) => l.length > t.length && l.startsWith(t));
@@ -170,6 +146,8 @@ const candidateKinds = (prefix: string): LabelKind[] => LABELS.filter(([l]) => l
 const acceptsValue = (label: Label, t: string): boolean => {
   if (label.values.length > 0) return false;
   if (label.kind) return fits(typeOf(label.kind), t);
+  // A label still waiting for its other half does not take the same first half of the next label (`项目` … `项目` … `总目标`).
+  if (normaliseLabel(t) === label.text) return false;
   return candidateKinds(label.text).some((k) => fits(typeOf(k), t));
 };
 
@@ -177,6 +155,34 @@ const joinText = (a: string, b: string): string => {
   const x = a.trimEnd();
   const y = b.trimStart();
   return /[\u3400-\u9fff，。、；：）”]$/.test(x) || /^[\u3400-\u9fff，。、；：（“]/.test(y) ? x + y : `${x} ${y}`;
+};
+
+const SENTENCE_FINAL = /[。！？；;!?]$/;
+
+/**
+ * 项目总目标 printed beside 年度总体目标 (other template): both labels come first, then their texts.
+ * Where a line holds both texts, the first is the overall goal's. With the columns gone (one cell per line, leading empty cells trimmed), the texts arrive in the
+ * annual label; two paragraphs (the first ending a sentence) are the overall goal, then the annual
+ * one. One paragraph stays annual: an empty 项目总目标 is the usual case (corpus, every form).
+ */
+const splitSideBySideGoals = (labels: Label[]): void => {
+  const overallAt = labels.findIndex((l) => l.kind === 'overallGoal');
+  const overall = labels[overallAt];
+  const annual = labels[overallAt + 1];
+  if (!overall || !annual || annual.kind !== 'annualGoal' || overall.values.length > 0 || annual.values.length < 2) return;
+  // Columns kept (tabs, runs of spaces): on a line holding two texts, the first is the overall goal's.
+  const perLine = new Map<number, Cell[]>();
+  for (const v of annual.values) perLine.set(v.line, [...(perLine.get(v.line) ?? []), v]);
+  if ([...perLine.values()].some((cs) => cs.length >= 2)) {
+    const values = annual.values;
+    overall.values = values.filter((v) => perLine.get(v.line)?.[0] === v && (perLine.get(v.line)?.length ?? 0) >= 2);
+    annual.values = values.filter((v) => !overall.values.includes(v));
+    return;
+  }
+  const cut = annual.values.findIndex((v) => SENTENCE_FINAL.test(v.text.trim()));
+  if (cut < 0 || cut === annual.values.length - 1) return;
+  overall.values = annual.values.slice(0, cut + 1);
+  annual.values = annual.values.slice(cut + 1);
 };
 
 export const readFormFields = (cells: readonly Cell[]): FormFields => {
@@ -246,6 +252,7 @@ export const readFormFields = (cells: readonly Cell[]): FormFields => {
     unplaced.push(cell);
   }
 
+  splitSideBySideGoals(labels);
   const values: Partial<Record<FieldKey, FieldValue>> = {};
   const unknownLabels: Cell[] = [];
   for (const l of labels) {

@@ -17,6 +17,22 @@ const read = (rows: readonly string[]) => {
 const summary = (r: ReturnType<typeof read>) => r.indicators.map((i) => [i.level1, i.level2, i.level3, formatTarget(i.target)]);
 
 describe('readIndicatorTable', () => {
+  it('joins a short fragment to a qualitative target cut short when the name before it is whole, else to the name', () => {
+    const r = read([
+      '产出指标\t时效指标\t设备故障维修完成及时率\t2024年10月',
+      '\t\t\t前',
+      '\t\t设施设备应急制度健\t健全',
+      '\t\t全性',
+      '成本指标\t经济成本指标\t服务费用\t控制于预算',
+      '\t\t\t内',
+    ]);
+    expect(summary(r)).toEqual([
+      ['产出指标', '时效指标', '设备故障维修完成及时率', '2024年10月前'],
+      ['产出指标', '时效指标', '设施设备应急制度健全性', '健全'],
+      ['成本指标', '经济成本指标', '服务费用', '控制于预算内'],
+    ]);
+  });
+
   it('carries 一级 and 二级 down and takes a 二级 in the 一级 column at its word', () => {
     const r = read([
       '\t一级指标\t二级指标\t三级指标\t年度(/项目)指标值',

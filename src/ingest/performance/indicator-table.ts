@@ -2,7 +2,8 @@
  * The indicator table of a performance form (一级 → 二级 → 三级 → 指标值), read from a stream of
  * cells so that it does not matter how a converter laid the rows out.
  *
- *   1. Cells split over lines are rejoined by vocabulary: a fragment that ends a category, the
+ *   1. Cells split over lines are rejoined by vocabulary (a middle piece of a cell wrapped over
+ *      three lines grows its head first): a fragment that ends a category, the
  *      frame label or a header (`出 指 标`, `本指标`, `响指标`, `标`) is joined to the nearest
  *      earlier cell that starts it (`产`, `成`, `可持续影`), also across other cells, because a
  *      wrapped row prints the rest of every cell on the next line. A cell holding two columns'
@@ -16,12 +17,13 @@
  */
 import type { DiagnosticSink, Indicator, SourceLocation } from '#domain/index.ts';
 import { ALL_CATEGORY_NAMES, belongsTo, isLegacyPlacement, isLevel1Name, isLevel2Name, level1Of } from '#reference/indicator-taxonomy.ts';
+import { INDICATOR_FRAME, INDICATOR_HEADERS } from '#reference/declaration-vocabulary.ts';
 import { collapseCjkSpaces } from '../text.ts';
 import { looksLikeValue, normaliseTarget } from '../indicator-target.ts';
 import type { Cell } from './breakdown-table.ts';
 
-const FRAME = ['绩效指标'];
-const HEADERS = ['一级指标', '二级指标', '三级指标', '年度(/项目)指标值', '年度指标值', '项目指标值'];
+const FRAME = INDICATOR_FRAME;
+const HEADERS = INDICATOR_HEADERS.map((h) => h.text);
 const VOCABULARY = [...ALL_CATEGORY_NAMES, ...FRAME, ...HEADERS];
 
 const norm = (s: string): string => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
@@ -31,6 +33,10 @@ const isProperPrefix = (t: string): boolean => t.length >= 1 && VOCABULARY.some(
 const isProperSuffix = (t: string): boolean => t.length >= 1 && VOCABULARY.some((v) => v.length > t.length && v.endsWith(t));
 /** A piece that can only be the tail of a category, frame or header (`指标`, `出指标`, `标`). */
 const isTailFragment = (t: string): boolean => isProperSuffix(t) && !isProperPrefix(t) && !isName(t);
+
+/** A short piece from the middle of a wrapped category (`象满意` of `服务对` / `象满意` / `度指标`): neither its head nor its tail. */
+const isMiddleFragment = (t: string): boolean =>
+  t.length >= 1 && t.length <= 4 && !isName(t) && !isProperPrefix(t) && !isProperSuffix(t) && VOCABULARY.some((v) => v.includes(t));
 
 /** A category written only in part, when the part is short enough not to be a 三级 name (`产`, `数量指`, `经济成本`). */
 const categoryByPrefix = (t: string): string | undefined => {
@@ -61,6 +67,19 @@ const splitMixedFragments = (c: Cell): StreamCell[] => {
 const mergeFragments = (cells: StreamCell[]): void => {
   const WINDOW = 10;
   cells.forEach((cell, i) => {
+    if (isMiddleFragment(cell.norm)) {
+      // A cell wrapped over three lines (`服务对` / `象满意` / `度指标`): the middle piece grows its head.
+      for (let j = i - 1; j >= Math.max(0, i - WINDOW); j--) {
+        const head = cells[j];
+        if (!head || head.consumed || isName(head.norm) || !isProperPrefix(head.norm)) continue;
+        if (!isProperPrefix(head.norm + cell.norm)) continue;
+        head.norm += cell.norm;
+        head.text = head.norm;
+        cell.consumed = true;
+        return;
+      }
+      return;
+    }
     if (!isTailFragment(cell.norm)) return;
     const tryMerge = (overlap: boolean): boolean => {
       for (let j = i - 1; j >= Math.max(0, i - WINDOW); j--) {
@@ -85,6 +104,13 @@ const mergeFragments = (cells: StreamCell[]): void => {
     if (!tryMerge(false) && !tryMerge(true)) cell.consumed = true; // an orphaned tail carries nothing
   });
 };
+
+/** How 三级 names end (`…完成率`, `…健全性`, `…次数`, `…满意度`, `…情况`): a name ending so is whole. */
+const WHOLE_NAME_ENDING = /(?:率|性|数|度|量|次|额|费|费用|值|情况|时效|时间|时长|人次|成本|水平|效果|效率|指数|覆盖面|天)$/;
+
+/** After a whole name, a short fragment continues a qualitative target cut short, not the name. */
+const targetContinues = (last: Indicator): boolean =>
+  last.raw.trim() !== '' && !('operator' in last.target) && !looksLikeValue(last.raw) && WHOLE_NAME_ENDING.test(last.level3);
 
 export interface IndicatorTableContext {
   readonly locate: (line: number, field: string) => SourceLocation;
@@ -205,6 +231,16 @@ export const readIndicatorTable = (input: readonly Cell[], ctx: IndicatorTableCo
     }
     const last = out[out.length - 1];
     if (c.norm.length <= 2 && last && !previousWasLevel1) {
+      if (targetContinues(last)) {
+        // A qualitative target wrapped onto the next line (`控制于预算` / `内`) after a name that is whole.
+        const raw = `${last.raw}${c.text.trim()}`;
+        out.pop();
+        out.push({ ...last, target: normaliseTarget(raw), raw });
+        ctx.sink.info('indicator-fragment-joined', `「${c.norm}」接续三级指标「${last.level3}」的指标值「${last.raw}」`, ctx.locate(c.line, '年度指标值'), {
+          fragment: c.norm,
+        });
+        continue;
+      }
       // A 三级 name wrapped onto the next line (`设施设备应急制度健` / `全性`).
       out.pop();
       out.push({ ...last, level3: last.level3 + c.norm });
