@@ -13,7 +13,7 @@ import { squash } from './text.ts';
 
 export type ParsedDocument =
   | { readonly kind: 'budget-disclosure'; readonly document: BudgetDisclosure; readonly diagnostics: readonly Diagnostic[]; readonly accounting?: LineAccounting }
-  | { readonly kind: 'performance-declaration'; readonly document: PerformanceDeclaration; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: 'performance-declaration'; readonly document: PerformanceDeclaration; readonly diagnostics: readonly Diagnostic[]; readonly accounting?: LineAccounting }
   | { readonly kind: 'unknown'; readonly document: undefined; readonly diagnostics: readonly Diagnostic[] };
 
 export type DocumentKindGuess = ParsedDocument['kind'];
@@ -70,7 +70,7 @@ export const parseDocument = (text: string): ParsedDocument => {
   }
   if (kind === 'performance-declaration') {
     const r = parsePerformanceDeclaration(text);
-    return { kind, document: r.document, diagnostics: r.diagnostics };
+    return { kind, document: r.document, diagnostics: r.diagnostics, ...(r.accounting ? { accounting: r.accounting } : {}) };
   }
   return { kind: 'unknown', document: undefined, diagnostics: [unrecognised('未找到部门预算或绩效目标申报表的特征词语')] };
 };

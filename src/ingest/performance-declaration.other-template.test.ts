@@ -310,3 +310,11 @@ describe('a form of the other template as `pdftotext -layout` prints it', () => 
     expect(ds.filter((x) => x.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('line accounting of a declaration', () => {
+  it('names as unread exactly the prose after the last form (lines 635 and 637 of the fixture)', () => {
+    const { accounting } = parsePerformanceDeclaration(source);
+    expect(accounting?.unread).toEqual([635, 637]);
+    expect((accounting?.content ?? 0) + (accounting?.furniture ?? 0) + (accounting?.blank ?? 0) + 2).toBe(accounting?.total);
+  });
+});

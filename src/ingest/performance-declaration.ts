@@ -19,6 +19,8 @@
  */
 import { DiagnosticSink, at, parseMoney } from '#domain/index.ts';
 import type {
+  Diagnostic,
+  LineAccounting,
   MoneyUnit,
   DeclaredProject,
   DocumentHeader,
@@ -578,12 +580,35 @@ export const parsePerformanceDeclaration = (text: string): ParseResult<Performan
       ...(summary ? { summary } : {}),
       projects,
     };
-    return { document, diagnostics: sink.items };
+    return { document, diagnostics: sink.items, accounting: accountDeclarationLines(lines, sink.items) };
   } catch (err) {
     // Readers never throw on input; reaching here is a bug, reported rather than lost.
     sink.error('reader-failure', `读取申报表时出错：${err instanceof Error ? err.message : String(err)}`);
     return { document: emptyDeclaration(), diagnostics: sink.items };
   }
+};
+
+/**
+ * Where the lines went. The declaration reader reads a document as project explanations and
+ * forms and reports every line it leaves out (`declaration-text-unread`, `form-line-unread`,
+ * `form-cell-unplaced`); the lines those name are the unread ones, page numbers are furniture,
+ * and the rest is in the model.
+ */
+const accountDeclarationLines = (lines: readonly SourceLine[], diagnostics: readonly Diagnostic[]): LineAccounting => {
+  const unread = new Set<number>();
+  for (const d of diagnostics) {
+    if (d.code === 'declaration-text-unread') {
+      for (const n of String(d.params?.['lines'] ?? '').split(',')) if (/^\d+$/.test(n)) unread.add(Number(n));
+    } else if ((d.code === 'form-line-unread' || d.code === 'form-cell-unplaced') && d.location?.line !== undefined) unread.add(d.location.line);
+  }
+  let blank = 0;
+  let furniture = 0;
+  for (const l of lines) {
+    if (l.text === '') blank++;
+    else if (!unread.has(l.no) && (isPageFurniture(l.text) || isPageFurniture(l.raw.replace(/\f/g, '')))) furniture++;
+  }
+  const sorted = [...unread].sort((a, b) => a - b);
+  return { total: lines.length, blank, content: lines.length - blank - furniture - sorted.length, furniture, contents: 0, unread: sorted };
 };
 
 /** Text after a form's end and before the next project (prose after the last form, a note): kept out of the form, and said so. */

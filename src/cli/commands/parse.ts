@@ -85,7 +85,7 @@ export const summarise = (file: string, parsed: ParsedDocument): string => {
   const lines = [`文件 file: ${file}`, `类型 kind: ${KIND_NAMES[parsed.kind]}`];
   if (parsed.kind === 'budget-disclosure') lines.push(...budgetSummary(parsed.document));
   if (parsed.kind === 'performance-declaration') lines.push(...declarationSummary(parsed.document));
-  if (parsed.kind === 'budget-disclosure' && parsed.accounting) lines.push(...accountingSummary(parsed.accounting));
+  if (parsed.kind !== 'unknown' && parsed.accounting) lines.push(...accountingSummary(parsed.accounting));
   lines.push(...formatDiagnostics(parsed.diagnostics));
   return `${lines.join('\n')}\n`;
 };
@@ -95,7 +95,7 @@ export const runParse = async (file: string, opts: { json?: boolean }): Promise<
   if (text === undefined) return EXIT_INPUT;
   const parsed = parseDocument(text);
   if (opts.json) {
-    const accounting = parsed.kind === 'budget-disclosure' ? (parsed.accounting ?? null) : null;
+    const accounting = parsed.kind !== 'unknown' ? (parsed.accounting ?? null) : null;
     process.stdout.write(`${JSON.stringify({ kind: parsed.kind, document: parsed.document ?? null, diagnostics: parsed.diagnostics, accounting }, null, 2)}\n`);
   } else {
     process.stdout.write(summarise(file, parsed));
