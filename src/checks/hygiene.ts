@@ -66,13 +66,17 @@ const flowOf = (lines: readonly SourceLine[]): Flow => {
   let length = 0;
   for (const l of lines) {
     const t = l.text.replace(/\s+/g, '');
-    if (t === '' || isTocLine(l.text)) {
-      if (pieces[pieces.length - 1] !== '\n') {
+    // A blank line breaks the flow only after a sentence or a heading has ended: some converters
+    // put one between every two lines of a paragraph.
+    const last = pieces[pieces.length - 1] ?? '';
+    if ((t === '' && /[。！？；：:;!?”）)]$|^[^，。；]{1,30}$/.test(last)) || (t !== '' && isTocLine(l.text))) {
+      if (last !== '\n') {
         pieces.push('\n');
         length += 1;
       }
       continue;
     }
+    if (t === '') continue;
     starts.push(length);
     kept.push(l);
     pieces.push(t);
@@ -95,12 +99,14 @@ const lineAt = (flow: Flow, offset: number): SourceLine => {
 const excerpt = (flow: Flow, at: number, length: number): string => flow.text.slice(Math.max(0, at - 20), at + length + 4).replace(/\n/g, ' ');
 
 const placeholders = (ctx: AnyContext): FindingDraft[] => {
+  // On the flow, so a placeholder counts once however the text wraps; reported at its line.
+  const flow = flowOf(ctx.lines);
   const out: FindingDraft[] = [];
-  for (const l of ctx.lines) {
-    if (isTocLine(l.text) || /^[.…·—\s]+$/.test(l.text)) continue;
-    const hits = [...l.text.matchAll(PLACEHOLDER)].map((m) => m[0]).filter((h) => h.length > 0 && h !== '（' && h !== '）');
-    if (hits.length === 0) continue;
-    out.push(lineFinding(l, `第 ${l.no} 行留有占位符“${[...new Set(hits)].join('”“')}”：${l.text.trim().slice(0, 60)}`, l.text.trim(), sectionAt(ctx.document, l.no)));
+  for (const m of flow.text.matchAll(PLACEHOLDER)) {
+    if (m[0].length === 0 || m[0] === '（' || m[0] === '）') continue;
+    const l = lineAt(flow, m.index);
+    if (/^[.…·—\s]+$/.test(l.text)) continue;
+    out.push(lineFinding(l, `第 ${l.no} 行留有占位符“${m[0]}”：${excerpt(flow, m.index, m[0].length)}`, m[0], sectionAt(ctx.document, l.no)));
   }
   return out;
 };

@@ -564,8 +564,10 @@ const mainItemConsistent = (ctx: BudgetContext): FindingDraft[] => {
   if (!e || year === undefined || ctx.lines.length === 0) return [];
   const out: FindingDraft[] = [];
   const starts = e.mainItems.map((i) => i.line);
-  const tablesStart = Math.min(...ctx.document.tables.map((t) => t.title.source.line), Number.MAX_SAFE_INTEGER);
+  const titles = ctx.document.tables.map((t) => t.title.source.line);
   e.mainItems.forEach((item, i) => {
+    // The item ends at the next item, or at the tables when they follow the explanation.
+    const tablesStart = Math.min(...titles.filter((l) => l > item.line), Number.MAX_SAFE_INTEGER);
     const end = Math.min(starts[i + 1] ?? item.line + 8, item.line + 8, tablesStart);
     const lines = ctx.lines.filter((l) => l.no >= item.line && l.no < Math.max(end, item.line + 1));
     const text = lines.map((l) => l.text.replace(/\s+/g, '')).join('');
