@@ -1,0 +1,438 @@
+/**
+ * Read a PDF's pages with pdf.js: the painted text items (string, baseline origin, width, font
+ * size) and the ruling lines (cell borders) drawn on each page, in PDF units with the origin at
+ * the bottom-left of the page.
+ *
+ * pdf.js version: pdfjs-dist 5.4 (the last line that supports Node 20 — 6.x needs Node 22), its
+ * legacy Node build, run with its in-process "fake" worker: no worker file, no canvas, no eval.
+ * Callers that must stay responsive (the server) run this in a worker thread (./worker.ts).
+ *
+ * Text that is not painted is not content: text drawn in render mode 3 (invisible, e.g. an OCR
+ * layer or leftover text) and text whose box lies outside the clip region in force when it is
+ * drawn (real disclosures carry lines clipped at the frame's edge) are dropped and counted.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface PdfTextItem {
+  readonly str: string;
+  /** Baseline origin of the item's first glyph. */
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  /** Font size (em height) in PDF units. */
+  readonly size: number;
+}
+
+/** An axis-aligned ruling line: horizontal when y0 === y1, vertical when x0 === x1. */
+export interface Ruling {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+export interface PdfPage {
+  /** 1-based. */
+  readonly number: number;
+  /** Page box [x0, y0, x1, y1]. */
+  readonly view: readonly [number, number, number, number];
+  readonly items: readonly PdfTextItem[];
+  readonly rulings: readonly Ruling[];
+  /** Items dropped because they are drawn invisible (render mode 3). */
+  readonly invisible: number;
+  /** Items dropped because they lie outside the clip region. */
+  readonly clipped: number;
+  /** The page paints images (a scan when it has no text). */
+  readonly hasImages: boolean;
+}
+
+export type PdfFailure =
+  | { readonly kind: 'encrypted' }
+  | { readonly kind: 'damaged'; readonly detail: string }
+  | { readonly kind: 'truncated' };
+
+export type PdfExtraction = { readonly ok: true; readonly pages: readonly PdfPage[] } | { readonly ok: false; readonly failure: PdfFailure };
+
+const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+type Box = [number, number, number, number];
+type Matrix = [number, number, number, number, number, number];
+
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1],
+  m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3],
+  m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4],
+  m[1] * n[4] + m[3] * n[5] + m[5],
+];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+const boxOf = (m: Matrix, b: readonly [number, number, number, number]): Box => {
+  const pts = [apply(m, b[0], b[1]), apply(m, b[2], b[1]), apply(m, b[0], b[3]), apply(m, b[2], b[3])];
+  const xs = pts.map((p) => p[0]);
+  const ys = pts.map((p) => p[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+};
+const intersect = (a: Box, b: Box): Box => [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
+
+/** A drawn run of text as the operator list shows it: where it starts and ends, whether it is painted. */
+interface Run {
+  readonly x0: number;
+  readonly x1: number;
+  readonly y: number;
+  readonly invisible: boolean;
+  readonly clip: Box;
+}
+
+interface GState {
+  ctm: Matrix;
+  clip: Box;
+  mode: number;
+  fontSize: number;
+  charSpacing: number;
+  wordSpacing: number;
+  hScale: number;
+  rise: number;
+  leading: number;
+}
+
+/** Thicker than this a filled rectangle is a shaded cell, not a rule. */
+const RULE_MAX_THICKNESS = 3;
+const MIN_RULE_LENGTH = 2;
+
+const isNumberArray = (v: unknown): v is ArrayLike<number> => ArrayBuffer.isView(v) || Array.isArray(v);
+
+/**
+ * Walk the operator list: ruling lines from path construction, and every text run's position,
+ * render mode and clip box (to tell painted text from text that is not).
+ */
+const walkOperators = (ops: { fnArray: number[]; argsArray: unknown[] }, view: Box): { rulings: Ruling[]; runs: Run[]; hasImages: boolean } => {
+  const rulings: Ruling[] = [];
+  const runs: Run[] = [];
+  let hasImages = false;
+  let g: GState = { ctm: [1, 0, 0, 1, 0, 0], clip: [...view], mode: 0, fontSize: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, rise: 0, leading: 0 };
+  const stack: GState[] = [];
+  let tm: Matrix = [1, 0, 0, 1, 0, 0];
+  let tlm: Matrix = [1, 0, 0, 1, 0, 0];
+  let pendingClip = false;
+
+  const addRule = (x0: number, y0: number, x1: number, y1: number): void => {
+    const [ax, ay] = apply(g.ctm, x0, y0);
+    const [bx, by] = apply(g.ctm, x1, y1);
+    const w = Math.abs(bx - ax);
+    const h = Math.abs(by - ay);
+    if (w < MIN_RULE_LENGTH && h < MIN_RULE_LENGTH) return;
+    if (h <= RULE_MAX_THICKNESS && w > h) {
+      const y = (ay + by) / 2;
+      rulings.push({ x0: Math.min(ax, bx), y0: y, x1: Math.max(ax, bx), y1: y });
+    } else if (w <= RULE_MAX_THICKNESS && h > w) {
+      const x = (ax + bx) / 2;
+      rulings.push({ x0: x, y0: Math.min(ay, by), x1: x, y1: Math.max(ay, by) });
+    }
+  };
+  const addBoxRule = (b: Box): void => {
+    // A filled thin rectangle (user space): its centre line is the rule. Thinness is judged in
+    // user space, which is the page's scale in the documents seen; addRule checks it again.
+    const w = b[2] - b[0];
+    const h = b[3] - b[1];
+    if (h <= RULE_MAX_THICKNESS && w > h) addRule(b[0], (b[1] + b[3]) / 2, b[2], (b[1] + b[3]) / 2);
+    else if (w <= RULE_MAX_THICKNESS && h > w) addRule((b[0] + b[2]) / 2, b[1], (b[0] + b[2]) / 2, b[3]);
+  };
+
+  const paintPath = (paintOp: number, data: ArrayLike<number>): void => {
+    const stroke = paintOp === OPS.stroke || paintOp === OPS.closeStroke || paintOp === OPS.fillStroke || paintOp === OPS.eoFillStroke || paintOp === OPS.closeFillStroke || paintOp === OPS.closeEOFillStroke;
+    const fill = paintOp === OPS.fill || paintOp === OPS.eoFill || paintOp === OPS.fillStroke || paintOp === OPS.eoFillStroke || paintOp === OPS.closeFillStroke || paintOp === OPS.closeEOFillStroke;
+    if (!stroke && !fill) return;
+    // Path data (pdf.js 5): 0 moveTo x y, 1 lineTo x y, 2 curveTo 6 numbers, 3 quadraticCurveTo 4 numbers, 4 closePath.
+    let i = 0;
+    let sx = 0;
+    let sy = 0;
+    let cx = 0;
+    let cy = 0;
+    let sub: number[] = [];
+    const flushSub = (): void => {
+      if (fill && !stroke && sub.length >= 4) {
+        const xs = sub.filter((_, k) => k % 2 === 0);
+        const ys = sub.filter((_, k) => k % 2 === 1);
+        // In user space: addRule maps to the page.
+        addBoxRule([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
+      }
+      sub = [];
+    };
+    while (i < data.length) {
+      const op = data[i] ?? -1;
+      if (op === 0) {
+        flushSub();
+        sx = cx = data[i + 1] ?? 0;
+        sy = cy = data[i + 2] ?? 0;
+        sub.push(cx, cy);
+        i += 3;
+      } else if (op === 1) {
+        const x = data[i + 1] ?? 0;
+        const y = data[i + 2] ?? 0;
+        if (stroke) addRule(cx, cy, x, y);
+        cx = x;
+        cy = y;
+        sub.push(cx, cy);
+        i += 3;
+      } else if (op === 2) {
+        cx = data[i + 5] ?? 0;
+        cy = data[i + 6] ?? 0;
+        sub.push(cx, cy);
+        i += 7;
+      } else if (op === 3) {
+        cx = data[i + 3] ?? 0;
+        cy = data[i + 4] ?? 0;
+        sub.push(cx, cy);
+        i += 5;
+      } else if (op === 4) {
+        if (stroke) addRule(cx, cy, sx, sy);
+        cx = sx;
+        cy = sy;
+        i += 1;
+      } else {
+        break;
+      }
+    }
+    flushSub();
+  };
+
+  const showGlyphs = (glyphs: unknown): void => {
+    if (!Array.isArray(glyphs)) return;
+    const start = apply(multiply(g.ctm, tm), 0, g.rise);
+    let advance = 0;
+    for (const glyph of glyphs as unknown[]) {
+      if (typeof glyph === 'number') {
+        advance += (-glyph / 1000) * g.fontSize * g.hScale;
+      } else if (glyph && typeof glyph === 'object') {
+        const gl = glyph as { width?: number; isSpace?: boolean };
+        advance += (((gl.width ?? 0) / 1000) * g.fontSize + g.charSpacing + (gl.isSpace ? g.wordSpacing : 0)) * g.hScale;
+      }
+    }
+    tm = multiply(tm, [1, 0, 0, 1, advance, 0]);
+    const end = apply(multiply(g.ctm, tm), 0, g.rise);
+    runs.push({ x0: Math.min(start[0], end[0]), x1: Math.max(start[0], end[0]), y: start[1], invisible: g.mode === 3 || g.mode === 7, clip: g.clip });
+  };
+  const nextLine = (): void => {
+    tlm = multiply(tlm, [1, 0, 0, 1, 0, -g.leading]);
+    tm = tlm;
+  };
+
+  ops.fnArray.forEach((fn, k) => {
+    const args = ops.argsArray[k] as unknown[] | null;
+    switch (fn) {
+      case OPS.save:
+        stack.push({ ...g });
+        break;
+      case OPS.restore:
+        g = stack.pop() ?? g;
+        break;
+      case OPS.transform:
+        if (args && args.length >= 6) g.ctm = multiply(g.ctm, args.slice(0, 6) as Matrix);
+        break;
+      case OPS.paintFormXObjectBegin: {
+        stack.push({ ...g });
+        const m = args?.[0];
+        if (isNumberArray(m) && m.length >= 6) g.ctm = multiply(g.ctm, Array.from(m).slice(0, 6) as Matrix);
+        const b = args?.[1];
+        if (isNumberArray(b) && b.length >= 4) g.clip = intersect(g.clip, boxOf(g.ctm, Array.from(b).slice(0, 4) as Box));
+        break;
+      }
+      case OPS.paintFormXObjectEnd:
+        g = stack.pop() ?? g;
+        break;
+      case OPS.clip:
+      case OPS.eoClip:
+        pendingClip = true;
+        break;
+      case OPS.constructPath: {
+        const paintOp = typeof args?.[0] === 'number' ? args[0] : -1;
+        const dataList = args?.[1];
+        const data = Array.isArray(dataList) ? dataList[0] : undefined;
+        const minMax = args?.[2];
+        if (pendingClip && isNumberArray(minMax) && minMax.length >= 4) {
+          g.clip = intersect(g.clip, boxOf(g.ctm, Array.from(minMax).slice(0, 4) as Box));
+          pendingClip = false;
+        }
+        if (isNumberArray(data)) paintPath(paintOp, data);
+        break;
+      }
+      case OPS.endPath:
+        pendingClip = false;
+        break;
+      case OPS.setTextRenderingMode:
+        g.mode = typeof args?.[0] === 'number' ? args[0] : 0;
+        break;
+      case OPS.setFont:
+        g.fontSize = typeof args?.[1] === 'number' ? args[1] : g.fontSize;
+        break;
+      case OPS.setCharSpacing:
+        g.charSpacing = typeof args?.[0] === 'number' ? args[0] : 0;
+        break;
+      case OPS.setWordSpacing:
+        g.wordSpacing = typeof args?.[0] === 'number' ? args[0] : 0;
+        break;
+      case OPS.setHScale:
+        g.hScale = typeof args?.[0] === 'number' ? args[0] / 100 : 1;
+        break;
+      case OPS.setTextRise:
+        g.rise = typeof args?.[0] === 'number' ? args[0] : 0;
+        break;
+      case OPS.setLeading:
+        g.leading = typeof args?.[0] === 'number' ? args[0] : 0;
+        break;
+      case OPS.beginText:
+        tm = [1, 0, 0, 1, 0, 0];
+        tlm = tm;
+        break;
+      case OPS.setTextMatrix: {
+        const m = args?.[0];
+        const arr = isNumberArray(m) ? Array.from(m) : (args as number[] | null);
+        if (arr && arr.length >= 6) {
+          tm = arr.slice(0, 6) as Matrix;
+          tlm = tm;
+        }
+        break;
+      }
+      case OPS.moveText:
+      case OPS.setLeadingMoveText: {
+        const tx = typeof args?.[0] === 'number' ? args[0] : 0;
+        const ty = typeof args?.[1] === 'number' ? args[1] : 0;
+        if (fn === OPS.setLeadingMoveText) g.leading = -ty;
+        tlm = multiply(tlm, [1, 0, 0, 1, tx, ty]);
+        tm = tlm;
+        break;
+      }
+      case OPS.nextLine:
+        nextLine();
+        break;
+      case OPS.showText:
+      case OPS.showSpacedText:
+        showGlyphs(args?.[0]);
+        break;
+      case OPS.nextLineShowText:
+        nextLine();
+        showGlyphs(args?.[0]);
+        break;
+      case OPS.nextLineSetSpacingShowText:
+        g.wordSpacing = typeof args?.[0] === 'number' ? args[0] : g.wordSpacing;
+        g.charSpacing = typeof args?.[1] === 'number' ? args[1] : g.charSpacing;
+        nextLine();
+        showGlyphs(args?.[2]);
+        break;
+      case OPS.paintImageXObject:
+      case OPS.paintInlineImageXObject:
+      case OPS.paintImageMaskXObject:
+      case OPS.paintImageXObjectRepeat:
+      case OPS.paintImageMaskXObjectGroup:
+      case OPS.paintImageMaskXObjectRepeat:
+      case OPS.paintSolidColorImageMask:
+        hasImages = true;
+        break;
+      default:
+        break;
+    }
+  });
+  return { rulings, runs, hasImages };
+};
+
+/** The run an item was drawn by: the one whose span on the same baseline holds the item's origin. */
+const runIndex = (runs: readonly Run[]): ((x: number, y: number) => Run | undefined) => {
+  const byY = new Map<number, Run[]>();
+  for (const r of runs) {
+    const key = Math.round(r.y);
+    const list = byY.get(key) ?? [];
+    list.push(r);
+    byY.set(key, list);
+  }
+  return (x, y) => {
+    const key = Math.round(y);
+    for (const k of [key, key - 1, key + 1]) {
+      for (const r of byY.get(k) ?? []) {
+        if (Math.abs(r.y - y) <= 1 && x >= r.x0 - 1 && x <= Math.max(r.x1, r.x0 + 1)) return r;
+      }
+    }
+    return undefined;
+  };
+};
+
+const inside = (b: Box, x: number, y: number): boolean => x >= b[0] - 0.5 && x <= b[2] + 0.5 && y >= b[1] - 0.5 && y <= b[3] + 0.5;
+
+interface RawTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+const readPage = async (page: PDFPageProxy): Promise<PdfPage> => {
+  const view = [...page.view] as Box;
+  const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+  const { rulings, runs, hasImages } = walkOperators(ops, view);
+  const runAt = runIndex(runs);
+  const items: PdfTextItem[] = [];
+  let invisible = 0;
+  let clipped = 0;
+  for (const it of content.items as unknown[]) {
+    const t = it as Partial<RawTextItem>;
+    if (typeof t.str !== 'string' || !Array.isArray(t.transform) || t.str.trim() === '') continue;
+    const [a = 0, b = 0, , d = 0, x = 0, y = 0] = t.transform;
+    const size = Math.hypot(a, b) || Math.abs(d) || t.height || 0;
+    const width = t.width ?? 0;
+    const run = runAt(x, y);
+    if (run?.invisible) {
+      invisible++;
+      continue;
+    }
+    // Centre of the item's box, against the clip in force when it was drawn (the page box when
+    // the run is not found).
+    const cx = x + width / 2;
+    const cy = y + size * 0.35;
+    if (!inside(run?.clip ?? view, cx, cy)) {
+      clipped++;
+      continue;
+    }
+    items.push({ str: t.str, x, y, width, size });
+  }
+  return { number: page.pageNumber, view, items, rulings, invisible, clipped, hasImages };
+};
+
+/** A truncated file has lost its trailer: no `%%EOF` in its last kilobyte. */
+const isTruncated = (bytes: Uint8Array): boolean => {
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
+  return !tail.includes('%%EOF');
+};
+
+export const extractPdf = async (bytes: Uint8Array): Promise<PdfExtraction> => {
+  if (isTruncated(bytes)) return { ok: false, failure: { kind: 'truncated' } };
+  let doc: PDFDocumentProxy | undefined;
+  try {
+    // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
+    doc = await getDocument({
+      data: bytes.slice(),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: true,
+      verbosity: 0,
+      cMapUrl: `${PDFJS_DIR}/cmaps/`,
+      cMapPacked: true,
+      standardFontDataUrl: `${PDFJS_DIR}/standard_fonts/`,
+    }).promise;
+    const pages: PdfPage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      pages.push(await readPage(page));
+      page.cleanup();
+    }
+    return { ok: true, pages };
+  } catch (e) {
+    const name = e instanceof Error ? e.name : '';
+    if (name === 'PasswordException') return { ok: false, failure: { kind: 'encrypted' } };
+    return { ok: false, failure: { kind: 'damaged', detail: e instanceof Error ? e.message : String(e) } };
+  } finally {
+    await doc?.destroy();
+  }
+};
