@@ -1,0 +1,106 @@
+/**
+ * Reading PDFs: for every corpus PDF, milliseconds from the PDF's bytes to findings (pdf.js
+ * extraction, text rendering, reader, checks) as p50/p95 over repeats, split into extraction and
+ * the rest; pages/s; then a batch of PDFs read in the main thread and through the worker-thread
+ * pool (documents/s); peak memory. Prints; asserts nothing.
+ *
+ *   npx tsx bench/pdf.ts            # 10 repeats per PDF, a batch of 200
+ *   npx tsx bench/pdf.ts --quick    # 3 repeats, a batch of 24
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkDocuments, type CheckSubject } from '#checks/index.ts';
+import { extractPdf } from '#ingest/pdf/extract.ts';
+import { parsePdfDocument, parsePdfPages, readDocumentBytes } from '#ingest/pdf/index.ts';
+import { DocumentReaderPool } from '#ingest/pdf/worker.ts';
+import { percentile } from './lib/support.ts';
+
+const quick = process.argv.includes('--quick');
+const repeats = quick ? 3 : 10;
+const batchSize = quick ? 24 : 200;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = path.resolve(root, '../shared/corpus');
+const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.pdf')).sort() : [];
+if (files.length === 0) {
+  console.log(`no PDFs in ${corpus}`);
+  process.exit(0);
+}
+
+const toFindings = async (bytes: Uint8Array): Promise<{ pages: number; findings: number }> => {
+  const r = await parsePdfDocument(bytes);
+  if (r.kind === 'unknown') return { pages: r.pageCount, findings: 0 };
+  const subject = { kind: r.kind, document: r.document, name: 'bench', text: r.text ?? '', diagnostics: r.diagnostics } as CheckSubject;
+  return { pages: r.pageCount, findings: checkDocuments([subject]).length };
+};
+
+const fmt = (n: number): string => n.toFixed(0).padStart(5);
+let peakHeap = 0;
+const sampleMemory = (): void => {
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+};
+
+console.log(`pdf.js ${(await import('pdfjs-dist/legacy/build/pdf.mjs')).version}, Node ${process.version}, ${availableParallelism()} cores, ${repeats} repeats`);
+console.log('document                                         pages  p50 ms  p95 ms  extract p50  rest p50  pages/s  findings');
+const allP50: number[] = [];
+for (const f of files) {
+  const bytes = new Uint8Array(readFileSync(path.join(corpus, f)));
+  await toFindings(bytes); // warm up: JIT, font and CMap caches
+  const total: number[] = [];
+  const extract: number[] = [];
+  let pages = 0;
+  let findings = 0;
+  for (let i = 0; i < repeats; i++) {
+    const t0 = performance.now();
+    const r = await toFindings(bytes);
+    total.push(performance.now() - t0);
+    pages = r.pages;
+    findings = r.findings;
+    const t1 = performance.now();
+    const x = await extractPdf(bytes);
+    extract.push(performance.now() - t1);
+    if (x.ok) parsePdfPages(x.pages);
+    sampleMemory();
+  }
+  total.sort((a, b) => a - b);
+  extract.sort((a, b) => a - b);
+  const p50 = percentile(total, 0.5);
+  allP50.push(p50);
+  const e50 = percentile(extract, 0.5);
+  console.log(
+    `${f.replace(/\.pdf$/, '').padEnd(48)} ${String(pages).padStart(5)}  ${fmt(p50)}   ${fmt(percentile(total, 0.95))}   ${fmt(e50)}        ${fmt(p50 - e50)}    ${(pages / (p50 / 1000)).toFixed(0).padStart(5)}    ${findings}`,
+  );
+}
+
+// A batch: the corpus PDFs cycled to batchSize documents.
+const batch = Array.from({ length: batchSize }, (_, i) => new Uint8Array(readFileSync(path.join(corpus, files[i % files.length] ?? ''))));
+const pagesIn = async (): Promise<number> => {
+  let n = 0;
+  for (const f of files) n += (await parsePdfDocument(new Uint8Array(readFileSync(path.join(corpus, f))))).pageCount;
+  return n;
+};
+const pagesPerCycle = await pagesIn();
+const batchPages = (pagesPerCycle / files.length) * batchSize;
+
+let t0 = performance.now();
+for (const b of batch) {
+  await readDocumentBytes(b);
+  sampleMemory();
+}
+const mainSeconds = (performance.now() - t0) / 1000;
+console.log(`\nbatch of ${batchSize} PDFs, main thread: ${(batchSize / mainSeconds).toFixed(1)} documents/s (${(batchPages / mainSeconds).toFixed(0)} pages/s)`);
+
+for (const size of [...new Set([1, 2, availableParallelism()])]) {
+  const pool = new DocumentReaderPool(size);
+  await Promise.all(Array.from({ length: size }, () => pool.read(batch[0] ?? new Uint8Array()))); // start the workers
+  t0 = performance.now();
+  await Promise.all(batch.map((b) => pool.read(b)));
+  const s = (performance.now() - t0) / 1000;
+  await pool.close();
+  console.log(`batch of ${batchSize} PDFs, ${size} worker thread${size > 1 ? 's' : ''}: ${(batchSize / s).toFixed(1)} documents/s (${(batchPages / s).toFixed(0)} pages/s)`);
+}
+
+const mean = allP50.reduce((a, b) => a + b, 0) / allP50.length;
+console.log(`\nmean p50 per PDF, bytes to findings: ${mean.toFixed(0)} ms`);
+console.log(`peak memory: rss ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, heap ${(peakHeap / 2 ** 20).toFixed(0)} MB (main thread)`);
