@@ -30,14 +30,15 @@ const PAGE_TWO_ROWS: readonly Cells[] = [
 
 interface TableStyle {
   readonly header: boolean;
-  readonly filled: boolean;
+  /** Cell borders: stroked lines, thin filled rectangles, or none at all. */
+  readonly rules: 'stroked' | 'filled' | 'none';
 }
 
 /** Draw the header (optional) and rows of table 3 from `top` down, with its cell borders. */
 const drawTable = (p: PageDraw, top: number, rows: readonly Cells[], style: TableStyle): void => {
   const rule = (x0: number, y0: number, x1: number, y1: number): void => {
-    if (style.filled) p.filledRule(x0, y0, x1, y1);
-    else p.line(x0, y0, x1, y1);
+    if (style.rules === 'filled') p.filledRule(x0, y0, x1, y1);
+    else if (style.rules === 'stroked') p.line(x0, y0, x1, y1);
   };
   let y = top;
   const left = X[0];
@@ -80,13 +81,13 @@ const coverPage = (p: PageDraw): void => {
   p.cjk(250, 300, '预算主管部门：上海市某某区某某局', 16);
 };
 
-const tablePages = (repeatHeader: boolean): ((p: PageDraw) => void)[] => [
+const tablePages = (repeatHeader: boolean, ruled = true): ((p: PageDraw) => void)[] => [
   (p) => {
     p.cjk(300, 530, '2025年部门支出预算总表', 18);
     p.cjk(60, 505, '编制部门：上海市某某区某某局');
     p.cjk(700, 505, '单位：元');
     p.clipped(50, 100, 740, 420, (q) => {
-      drawTable(q, 490, PAGE_ONE_ROWS, { header: true, filled: false });
+      drawTable(q, 490, PAGE_ONE_ROWS, { header: true, rules: ruled ? 'stroked' : 'none' });
       // Inside the clip rectangle's page, outside the rectangle: not painted.
       q.cjk(60, 60, '被裁剪的文字不是内容');
       q.right(476, 60, '8,888.00');
@@ -94,7 +95,7 @@ const tablePages = (repeatHeader: boolean): ((p: PageDraw) => void)[] => [
     p.cjk(410, 25, '- 2 -', 10);
   },
   (p) => {
-    drawTable(p, 520, PAGE_TWO_ROWS, { header: repeatHeader, filled: true });
+    drawTable(p, 520, PAGE_TWO_ROWS, { header: repeatHeader, rules: ruled ? 'filled' : 'none' });
     p.invisible((q) => {
       q.latinText(66, 200, '209');
       q.cjk(169, 200, '不可见的文字');
@@ -105,15 +106,21 @@ const tablePages = (repeatHeader: boolean): ((p: PageDraw) => void)[] => [
   () => undefined,
 ];
 
-const fixture = async (repeatHeader: boolean): Promise<PdfParseResult> =>
-  parsePdfDocument(await makeTestPdf({ pages: [coverPage, ...tablePages(repeatHeader)] }));
+const fixture = async (repeatHeader: boolean, ruled = true): Promise<PdfParseResult> =>
+  parsePdfDocument(await makeTestPdf({ pages: [coverPage, ...tablePages(repeatHeader, ruled)] }));
 
 const amounts = (r: TableRow): (number | null)[] => r.cells.map((c) => (c.figure ? Number(c.figure.amount) : null));
 const fen = (s: string): number | null => (s === '' ? null : Math.round(Number(s.replace(/,/g, '')) * 100));
 
-describe.each([true, false])('a table over two pages (header repeated: %s)', (repeatHeader) => {
+describe.each([
+  [true, true],
+  [false, true],
+  [true, false],
+  [false, false],
+])('a table over two pages (header repeated: %s, cell borders drawn: %s)', (repeatHeader, ruled) => {
   it('reads every row, every empty cell, every figure placed by the page', async () => {
-    const r = await fixture(repeatHeader);
+    const r = await fixture(repeatHeader, ruled);
+    if (process.env['PDF_DEBUG']) console.log(r.text);
     expect(r.kind).toBe('budget-disclosure');
     expect(r.pageCount).toBe(4);
     const doc = r.document as BudgetDisclosure;
@@ -131,7 +138,7 @@ describe.each([true, false])('a table over two pages (header repeated: %s)', (re
   });
 
   it('locates every figure on its page, inside its cell', async () => {
-    const r = await fixture(repeatHeader);
+    const r = await fixture(repeatHeader, ruled);
     const t3 = (r.document as BudgetDisclosure).tables.find((t) => t.number === 3);
     const columnX: Record<string, readonly [number, number]> = { 合计: [X[4], X[5]], 基本支出: [X[5], X[6]], 项目支出: [X[6], X[7]] };
     for (const row of t3?.rows ?? []) {
@@ -149,7 +156,7 @@ describe.each([true, false])('a table over two pages (header repeated: %s)', (re
   });
 
   it('drops text that is not painted, page numbers and says so', async () => {
-    const r = await fixture(repeatHeader);
+    const r = await fixture(repeatHeader, ruled);
     expect(r.text).not.toContain('被裁剪');
     expect(r.text).not.toContain('8,888.00');
     expect(r.text).not.toContain('不可见');

@@ -195,7 +195,7 @@ const plainBlock = (l: Line): Block => ({
 });
 
 /** The blocks of one page in reading order. */
-export const pageBlocks = (page: PdfPage): Block[] => {
+export const pageBlocks = (page: PdfPage, carry: UnruledColumns = { header: undefined }): Block[] => {
   const lines = buildLines(page.items);
   const rules = splitRules(page.rulings);
   const blocks: Block[] = [];
@@ -234,11 +234,13 @@ export const pageBlocks = (page: PdfPage): Block[] => {
       else rowOf.delete(l);
     }
   }
+  const unruled = unruledRows(lines.filter((l) => !rowOf.has(l)), carry);
   const done = new Set<Row>();
   for (const l of lines) {
     const row = rowOf.get(l);
     if (!row) {
-      blocks.push(plainBlock(l));
+      const cells = unruled.get(l);
+      blocks.push(cells ? unruledBlock(l, cells) : plainBlock(l));
       continue;
     }
     if (done.has(row)) continue;
@@ -253,6 +255,124 @@ export const pageBlocks = (page: PdfPage): Block[] => {
   return blocks;
 };
 
+// ---------------------------------------------------------------------------------------------
+// Tables without ruling lines: columns from the header's words, figures placed by position.
+
+/** The header columns of the unruled table being read, carried to the next page (a table whose header is not repeated). */
+export interface UnruledColumns {
+  header: readonly number[] | undefined;
+}
+
+interface SplitLine {
+  readonly code: PdfTextItem[];
+  readonly name: PdfTextItem[];
+  readonly figures: PdfTextItem[];
+}
+
+const CODE_ITEM_RE = /^\d{3}(?:\s+\d{1,2}){0,2}$/;
+
+/**
+ * A line as code / name / figures: leading classification code parts, then text, then only
+ * figures. Undefined when text follows a figure (a two-sided table, a sentence) or there is no figure.
+ */
+const splitLine = (l: Line): SplitLine | undefined => {
+  const items = l.items;
+  let i = 0;
+  const code: PdfTextItem[] = [];
+  if (CODE_ITEM_RE.test(items[0]?.str.trim() ?? '')) {
+    code.push(items[0] as PdfTextItem);
+    i = 1;
+    while (i < items.length && code.length < 3 && CODE_PART_RE.test(items[i]?.str.trim() ?? '')) code.push(items[i++] as PdfTextItem);
+  }
+  const name: PdfTextItem[] = [];
+  while (i < items.length && !isFigure(items[i]?.str ?? '')) name.push(items[i++] as PdfTextItem);
+  const figures = items.slice(i);
+  if (figures.length === 0 || figures.some((it) => !isFigure(it.str))) return undefined;
+  if (code.length > 0 && name.length === 0) return undefined;
+  // A figure alone on its line (a page number, a wrapped cell) says nothing about columns.
+  if (code.length === 0 && name.length === 0 && figures.length < 2) return undefined;
+  return { code, name, figures };
+};
+
+/** A line of an unruled table: its parts, the table's column centres, whether the table has a code column. */
+type UnruledRow = SplitLine & { readonly columns: readonly number[]; readonly codes: boolean };
+
+const centre = (it: PdfTextItem): number => it.x + it.width / 2;
+
+/** Header words right of the names, merged where they overlap (a header wrapped over lines), as column centres. */
+const headerColumns = (header: readonly Line[], nameRight: number): number[] => {
+  const spans = header
+    .flatMap((l) => l.items)
+    .filter((it) => centre(it) > nameRight)
+    .map((it) => [it.x, it.x + it.width, it.size] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const groups: [number, number][] = [];
+  for (const [x0, x1, size] of spans) {
+    const last = groups[groups.length - 1];
+    if (last && x0 <= last[1] + size * 0.5) last[1] = Math.max(last[1], x1);
+    else groups.push([x0, x1]);
+  }
+  return groups.map(([a, b]) => (a + b) / 2);
+};
+
+/**
+ * Rows of an unruled table: each line of figures gets one cell per header column (found on this
+ * page, or carried from the page before), its figures placed by position. Only when the placement
+ * is unambiguous: every figure falls in its own column and each column's figures share a right
+ * edge (right-aligned). Otherwise the lines stay plain and the reader places figures itself.
+ */
+const unruledRows = (lines: readonly Line[], carry: UnruledColumns): Map<Line, UnruledRow> => {
+  const out = new Map<Line, UnruledRow>();
+  const split = lines.map((l) => ({ line: l, s: splitLine(l) }));
+  const figureLines = split.filter((x): x is { line: Line; s: SplitLine } => x.s !== undefined);
+  if (figureLines.length < 2) {
+    carry.header = undefined;
+    return out;
+  }
+  const nameRight = Math.max(...figureLines.flatMap(({ s }) => [...s.code, ...s.name].map((it) => it.x + it.width)), -Infinity);
+  // Header: the lines right above the first line of figures, close together, in the rows' font
+  // size, without figures; a `label：value` line (编制部门：…, 单位：元) is above the header.
+  const first = lines.indexOf(figureLines[0]?.line as Line);
+  const size = figureLines[0]?.line.size ?? 0;
+  const header: Line[] = [];
+  for (let k = first - 1; k >= 0 && header.length < 6; k--) {
+    const l = lines[k] as Line;
+    const below = header[header.length - 1] ?? lines[first];
+    if (!below || l.y - below.y > 3 * Math.max(l.size, below.size) || Math.abs(l.size - size) > size * 0.25) break;
+    if (l.items.some((it) => isFigure(it.str) || /[:：]/.test(it.str))) break;
+    header.push(l);
+  }
+  const found = headerColumns(header, nameRight);
+  const columns = found.length > 0 ? found : carry.header;
+  if (!columns || columns.length === 0) return out;
+  const bounds = columns.map((c, i) => [i === 0 ? nameRight : ((columns[i - 1] ?? 0) + c) / 2, i === columns.length - 1 ? Infinity : (c + (columns[i + 1] ?? 0)) / 2] as const);
+  const columnOf = (it: PdfTextItem): number => bounds.findIndex(([a, b]) => centre(it) >= a && centre(it) < b);
+  const rightEdges = columns.map(() => [] as number[]);
+  for (const { s } of figureLines) {
+    const cols = s.figures.map(columnOf);
+    if (cols.some((c, i) => c < 0 || (i > 0 && c <= (cols[i - 1] ?? -1)))) return out;
+    s.figures.forEach((it, i) => rightEdges[cols[i] ?? 0]?.push(it.x + it.width));
+  }
+  const em = Math.max(...figureLines.map(({ line }) => line.size));
+  if (rightEdges.some((r) => r.length > 0 && Math.max(...r) - Math.min(...r) > em)) return out;
+  carry.header = columns;
+  const codes = figureLines.some(({ s }) => s.code.length > 0);
+  for (const { line, s } of figureLines) out.set(line, { ...s, columns, codes });
+  return out;
+};
+
+const unruledBlock = (l: Line, row: UnruledRow): Block => {
+  const bounds = row.columns.map((c, i) => [i === 0 ? -Infinity : ((row.columns[i - 1] ?? 0) + c) / 2, i === row.columns.length - 1 ? Infinity : (c + (row.columns[i + 1] ?? 0)) / 2] as const);
+  const lineBox = union(l.items.map(itemBox));
+  const cell = (items: readonly PdfTextItem[]): { text: string; bbox: Box } => ({
+    text: items === row.code ? items.map((it) => it.str.trim()).join(' ') : joinItems(items, false),
+    bbox: roundBox(items.length ? union(items.map(itemBox)) : lineBox),
+  });
+  const figureCells = bounds.map(([a, b]) => cell(row.figures.filter((it) => centre(it) >= a && centre(it) < b)));
+  const cells = [...(row.codes ? [cell(row.code)] : []), cell(row.name), ...figureCells];
+  return { top: l.y + l.size, text: cells.map((c) => c.text).join('\t'), origin: { bbox: roundBox(lineBox), cells } };
+};
+
 const PAGE_NUMBER_RE = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}|\d{1,4}\s*\/\s*\d{1,4})$/;
 /** Running headers and footers live in this share of the page's height at its top and bottom. */
 const MARGIN = 0.1;
@@ -265,7 +385,8 @@ const inMargin = (page: PdfPage, b: Box): boolean => {
 
 /** Render pages to text and its line map. */
 export const layoutPages = (pages: readonly PdfPage[]): PdfText => {
-  const perPage = pages.map((p) => ({ page: p, blocks: pageBlocks(p) }));
+  const carry: UnruledColumns = { header: undefined };
+  const perPage = pages.map((p) => ({ page: p, blocks: pageBlocks(p, carry) }));
   // Lines repeated in the same margin position on several pages (running headers/footers).
   const seen = new Map<string, number>();
   for (const { page, blocks } of perPage) {
