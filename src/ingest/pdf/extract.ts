@@ -409,9 +409,9 @@ export const extractPdf = async (bytes: Uint8Array): Promise<PdfExtraction> => {
   if (isTruncated(bytes)) return { ok: false, failure: { kind: 'truncated' } };
   let doc: PDFDocumentProxy | undefined;
   try {
-    // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
+    // pdf.js takes ownership of (detaches) the buffer it is given, and refuses a Node Buffer: hand it a plain copy.
     doc = await getDocument({
-      data: bytes.slice(),
+      data: new Uint8Array(bytes),
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,

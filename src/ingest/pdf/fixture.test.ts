@@ -255,5 +255,9 @@ describe('recognising a PDF by content', () => {
     const r = await readDocumentBytes(bytes);
     expect(r.format).toBe('pdf');
     expect(r.kind).toBe('budget-disclosure');
+    // A Node Buffer (what fs gives) reads the same, and is left intact.
+    const buffer = Buffer.from(bytes);
+    expect((await readDocumentBytes(buffer)).kind).toBe('budget-disclosure');
+    expect(buffer.length).toBe(bytes.length);
   });
 });
