@@ -4,6 +4,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { isPdf, parsePdfDocument } from '#ingest/pdf/index.ts';
 import type { BudgetStore } from './store.ts';
 import type { ImportOutcome } from './types.ts';
 
@@ -83,6 +84,19 @@ export const describeFileImport = (r: FileImportResult): string => {
   ].join(' ');
 };
 
+/**
+ * A file's text for the store: a PDF (recognised by its `%PDF-` header) is read from its pages and
+ * its text rendering stored; a PDF that cannot be read throws its clear error, so nothing is stored.
+ */
+const readImportText = async (path: string): Promise<string> => {
+  const bytes = await readFile(path);
+  if (!isPdf(bytes)) return bytes.toString('utf8');
+  const r = await parsePdfDocument(bytes);
+  const error = r.diagnostics.find((d) => d.severity === 'error' && d.code.startsWith('pdf-'));
+  if (error || r.text === undefined) throw new Error(error?.message ?? 'PDF 无法读取');
+  return r.text;
+};
+
 export const importFiles = async (
   store: BudgetStore,
   paths: readonly string[],
@@ -94,7 +108,7 @@ export const importFiles = async (
   for (const path of files) {
     let result: FileImportResult;
     try {
-      const text = await readFile(path, 'utf8');
+      const text = await readImportText(path);
       result = { path, outcome: await store.importDocument(text, { sourceName: basename(path) }) };
     } catch (e) {
       result = { path, error: e instanceof Error ? e.message : String(e) };

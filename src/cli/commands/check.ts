@@ -7,9 +7,8 @@
 import type { Command } from 'commander';
 import { checkDocuments, type CheckSubject } from '#checks/index.ts';
 import type { Finding } from '#domain/index.ts';
-import { parseDocument } from '#ingest/detect.ts';
 import { renderFindingsHtml, renderFindingsJson, renderFindingsText } from '#render/findings.ts';
-import { EXIT_DIAGNOSTIC_ERRORS, EXIT_INPUT, EXIT_OK, InputError, readDocumentInput } from './document-input.ts';
+import { EXIT_DIAGNOSTIC_ERRORS, EXIT_INPUT, EXIT_OK, InputError, readParsedDocument } from './document-input.ts';
 
 export type CheckFormat = 'text' | 'json' | 'html';
 const FORMATS: readonly CheckFormat[] = ['text', 'json', 'html'];
@@ -21,8 +20,9 @@ export interface CheckOptions {
 
 /** Read and parse one file into a subject; throws InputError when it cannot be read or recognised. */
 const subjectFor = async (file: string, extra: Partial<Pick<CheckSubject, 'referenceOnly' | 'priorName'>> = {}): Promise<CheckSubject> => {
-  const text = await readDocumentInput(file);
-  const parsed = parseDocument(text);
+  const { text, parsed } = await readParsedDocument(file);
+  const why = parsed.diagnostics.find((d) => d.code.startsWith('pdf-') && d.severity === 'error');
+  if (why) throw new InputError(`${file}：${why.message}`);
   if (parsed.kind === 'unknown') throw new InputError(`无法识别文件类型：${file}（不是部门预算公开文件或绩效目标申报表）/ not a recognised document: ${file}`);
   const base = { name: file, text, diagnostics: parsed.diagnostics, ...extra };
   return parsed.kind === 'budget-disclosure'

@@ -3,6 +3,8 @@
  * carries a byte-order mark). I/O lives here, at the edge; readers get plain text.
  */
 import { readFileSync } from 'node:fs';
+import type { ParsedDocument } from '#ingest/detect.ts';
+import { readDocumentBytes } from '#ingest/pdf/index.ts';
 
 export class InputError extends Error {
   constructor(message: string) {
@@ -43,6 +45,32 @@ export const readDocumentInput = async (file: string): Promise<string> => {
 export const readDocumentOrReport = async (file: string): Promise<string | undefined> => {
   try {
     return await readDocumentInput(file);
+  } catch (e) {
+    process.stderr.write(`${e instanceof InputError ? e.message : String(e)}\n`);
+    return undefined;
+  }
+};
+
+/**
+ * Read FILE and parse it: a PDF (recognised by its `%PDF-` header) from its pages, anything else
+ * as text. `text` is what the readers were given (the PDF's text rendering for a PDF).
+ */
+export const readParsedDocument = async (file: string): Promise<{ text: string; parsed: ParsedDocument }> => {
+  let bytes: Buffer;
+  try {
+    bytes = file === '-' ? await readStdin() : readFileSync(file);
+  } catch (e) {
+    const why = e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : String(e);
+    throw new InputError(`无法读取文件 ${file}（${why}）/ cannot read ${file}: ${why}`);
+  }
+  const r = await readDocumentBytes(bytes);
+  return { text: r.text ?? '', parsed: { kind: r.kind, document: r.document, diagnostics: r.diagnostics } as ParsedDocument };
+};
+
+/** readParsedDocument for a command: undefined after telling the person on stderr why not. */
+export const readParsedOrReport = async (file: string): Promise<{ text: string; parsed: ParsedDocument } | undefined> => {
+  try {
+    return await readParsedDocument(file);
   } catch (e) {
     process.stderr.write(`${e instanceof InputError ? e.message : String(e)}\n`);
     return undefined;

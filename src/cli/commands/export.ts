@@ -5,10 +5,9 @@
  */
 import { Option, type Command } from 'commander';
 import { hasErrors } from '#domain/index.ts';
-import { parseDocument } from '#ingest/detect.ts';
 import { renderCsv } from '#render/csv.ts';
 import { exportView, type ExportWhat } from '#render/export-view.ts';
-import { EXIT_DIAGNOSTIC_ERRORS, EXIT_INPUT, EXIT_OK, readDocumentOrReport } from './document-input.ts';
+import { EXIT_DIAGNOSTIC_ERRORS, EXIT_INPUT, EXIT_OK, readParsedOrReport } from './document-input.ts';
 import { formatDiagnostics } from './parse.ts';
 
 export interface ExportOptions {
@@ -17,9 +16,9 @@ export interface ExportOptions {
 }
 
 export const runExport = async (file: string, opts: ExportOptions): Promise<number> => {
-  const text = await readDocumentOrReport(file);
-  if (text === undefined) return EXIT_INPUT;
-  const parsed = parseDocument(text);
+  const read = await readParsedOrReport(file);
+  if (read === undefined) return EXIT_INPUT;
+  const { parsed } = read;
   if (parsed.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(parsed.diagnostics).join('\n')}\n`);
   if (parsed.kind === 'unknown') return EXIT_DIAGNOSTIC_ERRORS;
   const view = exportView(parsed.kind === 'budget-disclosure' ? { kind: parsed.kind, document: parsed.document } : { kind: parsed.kind, document: parsed.document }, opts.what);
