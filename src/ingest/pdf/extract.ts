@@ -7,13 +7,17 @@
  * legacy Node build, run with its in-process "fake" worker: no worker file, no canvas, no eval.
  * Callers that must stay responsive (the server) run this in a worker thread (./worker.ts).
  *
- * Text that is not painted is not content: text drawn in render mode 3 (invisible, e.g. an OCR
- * layer or leftover text) and text whose box lies outside the clip region in force when it is
- * drawn (real disclosures carry lines clipped at the frame's edge) are dropped and counted.
+ * One pass over each page's operator list gives both: text items are built from the glyphs of
+ * each text-showing operator (split into words at spaces and at wide kerning gaps), so every item
+ * knows the render mode and the clip box in force when it was drawn. Text that is not painted is
+ * not content: text drawn in render mode 3 (invisible, e.g. an OCR layer or leftover text) and
+ * text outside the clip region in force when it is drawn (real disclosures carry lines clipped at
+ * the frame's edge) are dropped and counted. (pdf.js's getTextContent would parse every page a
+ * second time and lose the clip and render mode.)
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, normalizeUnicode, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfTextItem {
   readonly str: string;
@@ -40,9 +44,9 @@ export interface PdfPage {
   readonly view: readonly [number, number, number, number];
   readonly items: readonly PdfTextItem[];
   readonly rulings: readonly Ruling[];
-  /** Items dropped because they are drawn invisible (render mode 3). */
+  /** Words dropped because they are drawn invisible (render mode 3). */
   readonly invisible: number;
-  /** Items dropped because they lie outside the clip region. */
+  /** Words dropped because they lie outside the clip region. */
   readonly clipped: number;
   /** The page paints images (a scan when it has no text). */
   readonly hasImages: boolean;
@@ -77,20 +81,16 @@ const boxOf = (m: Matrix, b: readonly [number, number, number, number]): Box => 
 };
 const intersect = (a: Box, b: Box): Box => [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
 
-/** A drawn run of text as the operator list shows it: where it starts and ends, whether it is painted. */
-interface Run {
-  readonly x0: number;
-  readonly x1: number;
-  readonly y: number;
-  readonly invisible: boolean;
-  readonly clip: Box;
-}
+/** What the operator walk needs of a font: glyph-space to text-space scale. */
+type FontScale = (fontName: string) => number;
 
 interface GState {
   ctm: Matrix;
   clip: Box;
   mode: number;
   fontSize: number;
+  /** Glyph width units to text space (0.001 for all but Type3 fonts). */
+  fontScale: number;
   charSpacing: number;
   wordSpacing: number;
   hScale: number;
@@ -108,11 +108,24 @@ const isNumberArray = (v: unknown): v is ArrayLike<number> => ArrayBuffer.isView
  * Walk the operator list: ruling lines from path construction, and every text run's position,
  * render mode and clip box (to tell painted text from text that is not).
  */
-const walkOperators = (ops: { fnArray: number[]; argsArray: unknown[] }, view: Box): { rulings: Ruling[]; runs: Run[]; hasImages: boolean } => {
-  const rulings: Ruling[] = [];
-  const runs: Run[] = [];
-  let hasImages = false;
-  let g: GState = { ctm: [1, 0, 0, 1, 0, 0], clip: [...view], mode: 0, fontSize: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, rise: 0, leading: 0 };
+interface Walk {
+  readonly rulings: Ruling[];
+  readonly items: PdfTextItem[];
+  /** Words drawn invisible, and words outside their clip box: counted once merged into lines' words. */
+  readonly invisible: PdfTextItem[];
+  readonly clipped: PdfTextItem[];
+  hasImages: boolean;
+}
+
+const inside = (b: Box, x: number, y: number): boolean => x >= b[0] - 0.5 && x <= b[2] + 0.5 && y >= b[1] - 0.5 && y <= b[3] + 0.5;
+
+/** A kerning gap wider than this share of the font size ends a word. */
+const WORD_GAP = 0.2;
+
+const walkOperators = (ops: { fnArray: number[]; argsArray: unknown[] }, view: Box, fontScaleOf: FontScale): Walk => {
+  const w: Walk = { rulings: [], items: [], invisible: [], clipped: [], hasImages: false };
+  const rulings = w.rulings;
+  let g: GState = { ctm: [1, 0, 0, 1, 0, 0], clip: [...view], mode: 0, fontSize: 0, fontScale: 0.001, charSpacing: 0, wordSpacing: 0, hScale: 1, rise: 0, leading: 0 };
   const stack: GState[] = [];
   let tm: Matrix = [1, 0, 0, 1, 0, 0];
   let tlm: Matrix = [1, 0, 0, 1, 0, 0];
@@ -199,21 +212,50 @@ const walkOperators = (ops: { fnArray: number[]; argsArray: unknown[] }, view: B
     flushSub();
   };
 
+  /** A word drawn between text-space advances a and b on the current line: kept, or counted as not painted. */
+  const emit = (str: string, a: number, b: number): void => {
+    if (str.trim() === '') return;
+    const width = b - a;
+    const m = multiply(g.ctm, tm);
+    const [x0, y0] = apply(m, a, g.rise);
+    const [x1] = apply(m, b, g.rise);
+    const size = Math.hypot(m[2], m[3]) * g.fontSize;
+    const item = { str: normalizeUnicode(str), x: Math.min(x0, x1), y: y0, width: Math.abs(x1 - x0) || Math.abs(width), size };
+    if (g.mode === 3 || g.mode === 7) w.invisible.push(item);
+    // The centre of the word's box against the clip in force.
+    else if (!inside(g.clip, (x0 + x1) / 2, y0 + size * 0.35)) w.clipped.push(item);
+    else w.items.push(item);
+  };
+
   const showGlyphs = (glyphs: unknown): void => {
     if (!Array.isArray(glyphs)) return;
-    const start = apply(multiply(g.ctm, tm), 0, g.rise);
     let advance = 0;
+    let word = '';
+    let start = 0;
     for (const glyph of glyphs as unknown[]) {
       if (typeof glyph === 'number') {
-        advance += (-glyph / 1000) * g.fontSize * g.hScale;
+        const shift = (-glyph / 1000) * g.fontSize * g.hScale;
+        if (Math.abs(shift) > WORD_GAP * g.fontSize) {
+          emit(word, start, advance);
+          word = '';
+        }
+        advance += shift;
       } else if (glyph && typeof glyph === 'object') {
-        const gl = glyph as { width?: number; isSpace?: boolean };
-        advance += (((gl.width ?? 0) / 1000) * g.fontSize + g.charSpacing + (gl.isSpace ? g.wordSpacing : 0)) * g.hScale;
+        const gl = glyph as { width?: number; isSpace?: boolean; unicode?: string };
+        const step = ((gl.width ?? 0) * g.fontScale * g.fontSize + g.charSpacing + (gl.isSpace ? g.wordSpacing : 0)) * g.hScale;
+        if (gl.isSpace || gl.unicode === ' ') {
+          // A printed space ends the word and is kept with it (the width stays the word's own).
+          emit(word === '' ? '' : `${word} `, start, advance);
+          word = '';
+        } else {
+          if (word === '') start = advance;
+          word += gl.unicode ?? '';
+        }
+        advance += step;
       }
     }
+    emit(word, start, advance);
     tm = multiply(tm, [1, 0, 0, 1, advance, 0]);
-    const end = apply(multiply(g.ctm, tm), 0, g.rise);
-    runs.push({ x0: Math.min(start[0], end[0]), x1: Math.max(start[0], end[0]), y: start[1], invisible: g.mode === 3 || g.mode === 7, clip: g.clip });
   };
   const nextLine = (): void => {
     tlm = multiply(tlm, [1, 0, 0, 1, 0, -g.leading]);
@@ -267,6 +309,7 @@ const walkOperators = (ops: { fnArray: number[]; argsArray: unknown[] }, view: B
         break;
       case OPS.setFont:
         g.fontSize = typeof args?.[1] === 'number' ? args[1] : g.fontSize;
+        g.fontScale = typeof args?.[0] === 'string' ? fontScaleOf(args[0]) : 0.001;
         break;
       case OPS.setCharSpacing:
         g.charSpacing = typeof args?.[0] === 'number' ? args[0] : 0;
@@ -329,74 +372,59 @@ const walkOperators = (ops: { fnArray: number[]; argsArray: unknown[] }, view: B
       case OPS.paintImageMaskXObjectGroup:
       case OPS.paintImageMaskXObjectRepeat:
       case OPS.paintSolidColorImageMask:
-        hasImages = true;
+        w.hasImages = true;
         break;
       default:
         break;
     }
   });
-  return { rulings, runs, hasImages };
+  return w;
 };
 
-/** The run an item was drawn by: the one whose span on the same baseline holds the item's origin. */
-const runIndex = (runs: readonly Run[]): ((x: number, y: number) => Run | undefined) => {
-  const byY = new Map<number, Run[]>();
-  for (const r of runs) {
-    const key = Math.round(r.y);
-    const list = byY.get(key) ?? [];
-    list.push(r);
-    byY.set(key, list);
-  }
-  return (x, y) => {
-    const key = Math.round(y);
-    for (const k of [key, key - 1, key + 1]) {
-      for (const r of byY.get(k) ?? []) {
-        if (Math.abs(r.y - y) <= 1 && x >= r.x0 - 1 && x <= Math.max(r.x1, r.x0 + 1)) return r;
-      }
+/**
+ * Glyphs drawn one by one (many producers position every character) into words: an item that
+ * starts where the one drawn before it ends, on the same baseline in the same size, continues it.
+ */
+export const mergeAbutting = (items: readonly PdfTextItem[]): PdfTextItem[] => {
+  const out: PdfTextItem[] = [];
+  for (const it of items) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      !prev.str.endsWith(' ') &&
+      Math.abs(prev.y - it.y) <= prev.size * 0.1 &&
+      Math.abs(prev.size - it.size) <= prev.size * 0.05 &&
+      Math.abs(it.x - (prev.x + prev.width)) <= prev.size * 0.1
+    ) {
+      out[out.length - 1] = { ...prev, str: prev.str + it.str, width: it.x + it.width - prev.x };
+    } else {
+      out.push(it);
     }
-    return undefined;
-  };
+  }
+  return out;
 };
-
-const inside = (b: Box, x: number, y: number): boolean => x >= b[0] - 0.5 && x <= b[2] + 0.5 && y >= b[1] - 0.5 && y <= b[3] + 0.5;
-
-interface RawTextItem {
-  str: string;
-  transform: number[];
-  width: number;
-  height: number;
-}
 
 const readPage = async (page: PDFPageProxy): Promise<PdfPage> => {
   const view = [...page.view] as Box;
-  const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
-  const { rulings, runs, hasImages } = walkOperators(ops, view);
-  const runAt = runIndex(runs);
-  const items: PdfTextItem[] = [];
-  let invisible = 0;
-  let clipped = 0;
-  for (const it of content.items as unknown[]) {
-    const t = it as Partial<RawTextItem>;
-    if (typeof t.str !== 'string' || !Array.isArray(t.transform) || t.str.trim() === '') continue;
-    const [a = 0, b = 0, , d = 0, x = 0, y = 0] = t.transform;
-    const size = Math.hypot(a, b) || Math.abs(d) || t.height || 0;
-    const width = t.width ?? 0;
-    const run = runAt(x, y);
-    if (run?.invisible) {
-      invisible++;
-      continue;
+  const ops = await page.getOperatorList();
+  const fontScaleOf: FontScale = (name) => {
+    try {
+      const font = page.commonObjs.get(name) as { fontMatrix?: readonly number[] } | undefined;
+      return Math.abs(font?.fontMatrix?.[0] ?? 0.001) || 0.001;
+    } catch {
+      return 0.001;
     }
-    // Centre of the item's box, against the clip in force when it was drawn (the page box when
-    // the run is not found).
-    const cx = x + width / 2;
-    const cy = y + size * 0.35;
-    if (!inside(run?.clip ?? view, cx, cy)) {
-      clipped++;
-      continue;
-    }
-    items.push({ str: t.str, x, y, width, size });
-  }
-  return { number: page.pageNumber, view, items, rulings, invisible, clipped, hasImages };
+  };
+  const w = walkOperators(ops, view, fontScaleOf);
+  return {
+    number: page.pageNumber,
+    view,
+    items: mergeAbutting(w.items),
+    rulings: w.rulings,
+    invisible: mergeAbutting(w.invisible).length,
+    clipped: mergeAbutting(w.clipped).length,
+    hasImages: w.hasImages,
+  };
 };
 
 /** A truncated file has lost its trailer: no `%%EOF` in its last kilobyte. */

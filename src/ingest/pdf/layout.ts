@@ -83,8 +83,9 @@ export const joinItems = (items: readonly PdfTextItem[], columnGaps = true): str
     if (prev) {
       const gap = it.x - (prev.x + prev.width);
       const em = Math.max(1, Math.min(prev.size, it.size));
-      if (gap > 1.5 * em && columnGaps) out += '  ';
-      else if (gap > 0.25 * em) out += ' ';
+      // A word that ends with its printed space needs no other.
+      if (gap > 1.5 * em && columnGaps) out = `${out.trimEnd()}  `;
+      else if (gap > 0.25 * em && !out.endsWith(' ')) out += ' ';
     }
     out += it.str;
     prev = it;
