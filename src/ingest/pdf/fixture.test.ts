@@ -81,8 +81,9 @@ const coverPage = (p: PageDraw): void => {
   p.cjk(250, 300, '预算主管部门：上海市某某区某某局', 16);
 };
 
-const tablePages = (repeatHeader: boolean, ruled = true): ((p: PageDraw) => void)[] => [
+const tablePages = (repeatHeader: boolean, ruled = true, glyphByGlyph = false): ((p: PageDraw) => void)[] => [
   (p) => {
+    p.glyphByGlyph = glyphByGlyph;
     p.cjk(300, 530, '2025年部门支出预算总表', 18);
     p.cjk(60, 505, '编制部门：上海市某某区某某局');
     p.cjk(700, 505, '单位：元');
@@ -95,6 +96,7 @@ const tablePages = (repeatHeader: boolean, ruled = true): ((p: PageDraw) => void
     p.cjk(410, 25, '- 2 -', 10);
   },
   (p) => {
+    p.glyphByGlyph = glyphByGlyph;
     drawTable(p, 520, PAGE_TWO_ROWS, { header: repeatHeader, rules: ruled ? 'filled' : 'none' });
     p.invisible((q) => {
       q.latinText(66, 200, '209');
@@ -106,20 +108,22 @@ const tablePages = (repeatHeader: boolean, ruled = true): ((p: PageDraw) => void
   () => undefined,
 ];
 
-const fixture = async (repeatHeader: boolean, ruled = true): Promise<PdfParseResult> =>
-  parsePdfDocument(await makeTestPdf({ pages: [coverPage, ...tablePages(repeatHeader, ruled)] }));
+const fixture = async (repeatHeader: boolean, ruled = true, glyphByGlyph = false): Promise<PdfParseResult> =>
+  parsePdfDocument(await makeTestPdf({ pages: [coverPage, ...tablePages(repeatHeader, ruled, glyphByGlyph)] }));
 
 const amounts = (r: TableRow): (number | null)[] => r.cells.map((c) => (c.figure ? Number(c.figure.amount) : null));
 const fen = (s: string): number | null => (s === '' ? null : Math.round(Number(s.replace(/,/g, '')) * 100));
 
 describe.each([
-  [true, true],
-  [false, true],
-  [true, false],
-  [false, false],
-])('a table over two pages (header repeated: %s, cell borders drawn: %s)', (repeatHeader, ruled) => {
+  [true, true, false],
+  [false, true, false],
+  [true, false, false],
+  [false, false, false],
+  [true, true, true],
+  [false, false, true],
+])('a table over two pages (header repeated: %s, cell borders drawn: %s, glyph by glyph: %s)', (repeatHeader, ruled, glyphByGlyph) => {
   it('reads every row, every empty cell, every figure placed by the page', async () => {
-    const r = await fixture(repeatHeader, ruled);
+    const r = await fixture(repeatHeader, ruled, glyphByGlyph);
     if (process.env['PDF_DEBUG']) console.log(r.text);
     expect(r.kind).toBe('budget-disclosure');
     expect(r.pageCount).toBe(4);
@@ -138,7 +142,7 @@ describe.each([
   });
 
   it('locates every figure on its page, inside its cell', async () => {
-    const r = await fixture(repeatHeader, ruled);
+    const r = await fixture(repeatHeader, ruled, glyphByGlyph);
     const t3 = (r.document as BudgetDisclosure).tables.find((t) => t.number === 3);
     const columnX: Record<string, readonly [number, number]> = { 合计: [X[4], X[5]], 基本支出: [X[5], X[6]], 项目支出: [X[6], X[7]] };
     for (const row of t3?.rows ?? []) {
@@ -156,7 +160,7 @@ describe.each([
   });
 
   it('drops text that is not painted, page numbers and says so', async () => {
-    const r = await fixture(repeatHeader, ruled);
+    const r = await fixture(repeatHeader, ruled, glyphByGlyph);
     expect(r.text).not.toContain('被裁剪');
     expect(r.text).not.toContain('8,888.00');
     expect(r.text).not.toContain('不可见');
@@ -170,6 +174,26 @@ describe.each([
     expect(notPainted.map((d) => d.location?.page)).toEqual([2, 3]);
     const blank = r.diagnostics.find((d) => d.code === 'pdf-blank-page');
     expect(blank?.params).toEqual({ pages: '4' });
+  });
+});
+
+describe('words in one text-showing operator', () => {
+  it('are split at their spaces, so figures shown together land in their own cells', async () => {
+    const bytes = await makeTestPdf({
+      pages: [
+        coverPage,
+        (p) => {
+          p.cjk(300, 530, '2025年部门支出预算总表', 18);
+          p.cjk(60, 505, '编制部门：上海市某某区某某局');
+          drawTable(p, 490, [['201', '一般公共服务支出', '', '', '']], { header: true, rules: 'stroked' });
+          // 合计 and 基本支出 in one operator, the space between them wide enough to cross a border.
+          p.latinRun(X[4] + 70, 490 - 2 * ROW - 16, ['1,500.00', '                     1,500.00']);
+        },
+      ],
+    });
+    const r = await parsePdfDocument(bytes);
+    const t3 = (r.document as BudgetDisclosure).tables.find((t) => t.number === 3);
+    expect(t3?.rows.map(amounts)).toEqual([[150000, 150000, null]]);
   });
 });
 

@@ -48,16 +48,35 @@ export class PageDraw {
   readonly ops: string[] = [];
   /** The page draws the test image. */
   usesImage = false;
+  /** Draw every character with its own text object, as many producers do. */
+  glyphByGlyph = false;
   constructor(private readonly latin: PDFFont) {}
 
   /** Chinese (or any) text: one em per character. */
   cjk(x: number, y: number, text: string, size = 12): this {
+    if (this.glyphByGlyph && [...text].length > 1) {
+      [...text].forEach((c, i) => this.cjk(x + i * size, y, c, size));
+      return this;
+    }
     this.ops.push(`BT /FC ${n(size)} Tf 1 0 0 1 ${n(x)} ${n(y)} Tm <${hex(text)}> Tj ET`);
     return this;
   }
   /** Latin text (figures, codes) in Helvetica. */
   latinText(x: number, y: number, text: string, size = 12): this {
+    if (this.glyphByGlyph && text.length > 1) {
+      let at = x;
+      for (const c of text) {
+        this.latinText(at, y, c, size);
+        at += this.latin.widthOfTextAtSize(c, size);
+      }
+      return this;
+    }
     this.ops.push(`BT /FL ${n(size)} Tf 1 0 0 1 ${n(x)} ${n(y)} Tm (${esc(text)}) Tj ET`);
+    return this;
+  }
+  /** Words in one text-showing operator, separated by spaces (`(1,500.00 1,000.00) Tj`). */
+  latinRun(x: number, y: number, words: readonly string[], size = 12): this {
+    this.ops.push(`BT /FL ${n(size)} Tf 1 0 0 1 ${n(x)} ${n(y)} Tm (${esc(words.join(' '))}) Tj ET`);
     return this;
   }
   /** Latin text right-aligned at x. */
