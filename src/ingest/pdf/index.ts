@@ -9,15 +9,18 @@
 import type { Diagnostic } from '#domain/index.ts';
 import { parseDocument, type ParsedDocument } from '../detect.ts';
 import { extractPdf, type PdfFailure, type PdfPage } from './extract.ts';
-import { layoutPages, type PdfText } from './layout.ts';
+import { layoutPages, type LineOrigin, type PdfText } from './layout.ts';
 import { attachPageProvenance } from './provenance.ts';
 
+export { locateFindings } from './provenance.ts';
 export type { LineOrigin, PdfText } from './layout.ts';
 export type { PdfPage } from './extract.ts';
 
 export type PdfParseResult = ParsedDocument & {
   /** The text rendering the readers were given (absent when the PDF could not be read). */
   readonly text?: string;
+  /** Where each line of `text` is on the pages (`lines[i]` is line i + 1). */
+  readonly lines?: readonly LineOrigin[];
   readonly pageCount: number;
 };
 
@@ -124,7 +127,7 @@ export const parsePdfPages = (pages: readonly PdfPage[]): PdfParseResult => {
     };
   }
   const parsed = attachPageProvenance(parseDocument(text.text), text.lines);
-  return { ...parsed, diagnostics: [...diagnostics, ...parsed.diagnostics], text: text.text, pageCount: pages.length };
+  return { ...parsed, diagnostics: [...diagnostics, ...parsed.diagnostics], text: text.text, lines: text.lines, pageCount: pages.length };
 };
 
 /** Read a PDF into the model. Never throws for bad input: failures are error diagnostics. */
@@ -138,6 +141,8 @@ export type DocumentBytesResult = ParsedDocument & {
   readonly format: 'pdf' | 'text';
   /** The text the readers were given: the document's own text, or the PDF's text rendering. */
   readonly text?: string;
+  /** For a PDF: where each line of `text` is on the pages. */
+  readonly lines?: readonly LineOrigin[];
 };
 
 const decodeText = (bytes: Uint8Array): string => {

@@ -5,7 +5,7 @@
  * text is the figure, for the k-th figure with that text on the line, as rows list cells left to
  * right); other figures get the box of their line.
  */
-import type { SourceLocation } from '#domain/index.ts';
+import type { Finding, FindingFigure, SourceLocation } from '#domain/index.ts';
 import type { ParsedDocument } from '../detect.ts';
 import type { LineOrigin } from './layout.ts';
 
@@ -48,3 +48,25 @@ export const attachPageProvenance = <T extends ParsedDocument>(parsed: T, lines:
 
   return walk(parsed) as T;
 };
+
+/**
+ * Findings about a document read from a PDF: each location with a line of that document and no
+ * page yet gains the line's page and box (a figure's own location already has its cell's box).
+ * `linesOf` gives the line map of a finding's document, undefined for documents read from text.
+ */
+export const locateFindings = (findings: readonly Finding[], linesOf: (document: string | undefined) => readonly LineOrigin[] | undefined): Finding[] =>
+  findings.map((f) => {
+    const lines = linesOf(f.document);
+    if (!lines) return f;
+    const place = (loc: SourceLocation | undefined): SourceLocation | undefined => {
+      if (!loc || loc.page !== undefined) return loc;
+      const origin = lines[loc.line - 1];
+      return origin ? { ...loc, page: origin.page, bbox: [...origin.bbox] } : loc;
+    };
+    const location = place(f.location);
+    const figures = f.figures.map((x): FindingFigure => {
+      const l = place(x.location);
+      return l ? { ...x, location: l } : x;
+    });
+    return { ...f, ...(location ? { location } : {}), figures };
+  });
