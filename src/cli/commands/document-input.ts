@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ParsedDocument } from '#ingest/detect.ts';
-import { readDocumentBytes } from '#ingest/pdf/index.ts';
+import { readDocumentBytes, type LineOrigin } from '#ingest/pdf/index.ts';
 
 export class InputError extends Error {
   constructor(message: string) {
@@ -55,7 +55,7 @@ export const readDocumentOrReport = async (file: string): Promise<string | undef
  * Read FILE and parse it: a PDF (recognised by its `%PDF-` header) from its pages, anything else
  * as text. `text` is what the readers were given (the PDF's text rendering for a PDF).
  */
-export const readParsedDocument = async (file: string): Promise<{ text: string; parsed: ParsedDocument }> => {
+export const readParsedDocument = async (file: string): Promise<{ text: string; parsed: ParsedDocument; lines?: readonly LineOrigin[] }> => {
   let bytes: Buffer;
   try {
     bytes = file === '-' ? await readStdin() : readFileSync(file);
@@ -64,7 +64,7 @@ export const readParsedDocument = async (file: string): Promise<{ text: string; 
     throw new InputError(`无法读取文件 ${file}（${why}）/ cannot read ${file}: ${why}`);
   }
   const r = await readDocumentBytes(bytes);
-  return { text: r.text ?? '', parsed: { kind: r.kind, document: r.document, diagnostics: r.diagnostics } as ParsedDocument };
+  return { text: r.text ?? '', parsed: { kind: r.kind, document: r.document, diagnostics: r.diagnostics } as ParsedDocument, ...(r.lines ? { lines: r.lines } : {}) };
 };
 
 /** readParsedDocument for a command: undefined after telling the person on stderr why not. */

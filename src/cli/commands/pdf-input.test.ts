@@ -42,7 +42,13 @@ describe.runIf(existsSync(pdf))('PDF input to the CLI', () => {
   it('check and export read it too', () => {
     const check = yusuan(['check', '--format', 'json', pdf]);
     expect([0, 1]).toContain(check.status);
-    expect(Array.isArray((JSON.parse(check.stdout) as { findings: unknown[] }).findings)).toBe(true);
+    const findings = (JSON.parse(check.stdout) as { findings: { line?: number; page?: number; bbox?: number[] }[] }).findings;
+    expect(findings.length).toBeGreaterThan(0);
+    // Every finding located on a line of the PDF says on which page, and where.
+    for (const f of findings.filter((x) => x.line !== undefined)) {
+      expect(f.page).toBeGreaterThan(0);
+      expect(f.bbox).toHaveLength(4);
+    }
     const exp = yusuan(['export', pdf, '--format', 'csv', '--what', 'cells']);
     expect(exp.stdout.split(/\r?\n/)[0]).toBe('department,year,table,code,name,column,amount_yuan');
     expect(exp.stdout).toContain('201 05 07');
