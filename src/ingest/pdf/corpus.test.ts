@@ -41,17 +41,32 @@ interface KeyTable {
   readonly columns: readonly string[];
   readonly rows: readonly KeyRow[];
 }
+interface KeySideRow {
+  readonly name: string;
+  readonly value?: string | null;
+  readonly values?: Readonly<Record<string, string>>;
+}
+interface KeyTwoSided {
+  readonly revenue_rows: readonly KeySideRow[];
+  readonly expenditure_rows?: readonly KeySideRow[];
+  readonly expenditure: Readonly<Record<string, string>>;
+  readonly 支出总计: string;
+}
 interface Key {
   readonly tables: Readonly<Record<string, KeyTable>>;
+  readonly t1: KeyTwoSided;
+  readonly t4: KeyTwoSided;
+  readonly t9: { readonly values: Readonly<Record<string, string>> };
 }
 
-/** A printed decimal (`82096797.42`, `3296600`, `0`) as integer 分, digit by digit — no floats. */
-const decimalToFen = (s: string): number => {
+/** A printed decimal in 元 (`82096797.42`, `3296600`, `0`) or 万元 (`37.91`) as integer 分, digit by digit — no floats. */
+const decimalToFen = (s: string, unit: '元' | '万元' = '元'): number => {
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s.trim());
   if (!m) throw new Error(`not a decimal: ${s}`);
-  const frac = (m[3] ?? '').padEnd(2, '0');
-  if (/[1-9]/.test(frac.slice(2))) throw new Error(`finer than 分: ${s}`);
-  const fen = BigInt(m[2] ?? '0') * 100n + BigInt(frac.slice(0, 2));
+  const places = unit === '元' ? 2 : 6;
+  const frac = (m[3] ?? '').padEnd(places, '0');
+  if (/[1-9]/.test(frac.slice(places))) throw new Error(`finer than 分: ${s}`);
+  const fen = BigInt(m[2] ?? '0') * 10n ** BigInt(places) + BigInt(frac.slice(0, places));
   return Number(m[1] === '-' ? -fen : fen);
 };
 
@@ -123,6 +138,37 @@ describe.skipIf(pdfs.length === 0)('corpus PDFs', () => {
       expect(checked).toBeGreaterThan(0);
     });
 
+    it.runIf(existsSync(keyPath) && !KNOWN_TEXT_READER_FAILURES.has(name))(`${name}: tables 1, 4 and 9 match the key`, () => {
+      const key = JSON.parse(readFileSync(keyPath, 'utf8')) as Key;
+      const doc = results.get(name)?.document as BudgetDisclosure;
+      const table = (n: number) => doc.tables.find((t) => t.number === n);
+      const cellsOf = (row: TableRow | undefined): Record<string, number> =>
+        Object.fromEntries((row?.cells ?? []).filter((c) => c.figure).map((c) => [c.column, Number(c.figure?.amount)]));
+      const fenOf = (values: Readonly<Record<string, string>>, unit: '元' | '万元' = '元'): Record<string, number> =>
+        Object.fromEntries(Object.entries(values).map(([c, v]) => [c, decimalToFen(v, unit)]));
+      for (const [n, kt] of [[1, key.t1], [4, key.t4]] as const) {
+        const rows = table(n)?.rows ?? [];
+        const side = (s: 'revenue' | 'expenditure', nameOf: string) => rows.find((r) => (r.side === s || r.kind === 'total') && r.name === nameOf);
+        for (const kr of kt.revenue_rows) {
+          const row = side('revenue', kr.name);
+          expect(row, `table ${n} ${kr.name}`).toBeDefined();
+          expect(Object.values(cellsOf(row)), `table ${n} ${kr.name}`).toEqual(kr.value ? [decimalToFen(kr.value)] : []);
+        }
+        if (kt.expenditure_rows) {
+          for (const kr of kt.expenditure_rows) {
+            const row = side('expenditure', kr.name);
+            expect(cellsOf(row), `table ${n} ${kr.name}`).toEqual(fenOf(kr.values ?? {}));
+          }
+        } else {
+          for (const [nameOf, v] of Object.entries(kt.expenditure)) {
+            expect(Object.values(cellsOf(side('expenditure', nameOf))), `table ${n} ${nameOf}`).toEqual([decimalToFen(v)]);
+          }
+        }
+      }
+      expect(table(9)?.unit).toBe('万元');
+      expect(cellsOf(table(9)?.rows[0])).toEqual(fenOf(key.t9.values, '万元'));
+    });
+
     it.runIf(existsSync(keyPath))(`${name}: the text rendering puts every keyed figure in its column`, () => {
       // Independent of the text reader: the TAB-separated rows of the rendering, cell by cell.
       const key = JSON.parse(readFileSync(keyPath, 'utf8')) as Key;
@@ -166,6 +212,10 @@ describe.skipIf(pdfs.length === 0)('corpus PDFs', () => {
         return;
       }
       expect(tablesOf(fromPdf.document)).toEqual(tablesOf(fromText.document));
+      // Every figure of the model — tables, 编制说明, 其他相关情况说明, projects — in the same place
+      // of the model, with the same amount as printed.
+      expect(figuresOf(fromPdf.document).length).toBeGreaterThan(0);
+      expect(figuresOf(fromPdf.document)).toEqual(figuresOf(fromText.document));
     });
   }
 });
@@ -185,3 +235,17 @@ const tablesOf = (d: BudgetDisclosure): unknown =>
       cells: r.cells.map((c) => [c.column, c.figure ? Number(c.figure.amount) : null]),
     })),
   }));
+
+/** Every figure of a model as `place amount raw`, the place its path in the model (provenance left out). */
+const figuresOf = (d: unknown): string[] => {
+  const out: string[] = [];
+  const walk = (v: unknown, path: string): void => {
+    if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${path}[${i}]`));
+    if (!v || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    if (typeof o['amount'] === 'number' && typeof o['raw'] === 'string') out.push(`${path} ${o['amount']} ${o['raw']}`);
+    for (const [k, x] of Object.entries(o)) if (k !== 'source' && k !== 'location') walk(x, `${path}.${k}`);
+  };
+  walk(d, '');
+  return out;
+};
