@@ -271,6 +271,22 @@ describe('bad PDFs get a clear error and no document', () => {
   });
 });
 
+describe('damaged PDFs', () => {
+  it('never throw: bytes overwritten anywhere give a model or a clear error', async () => {
+    const bytes = await goodPdf();
+    let seed = 12345;
+    const next = (): number => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0);
+    for (let round = 0; round < 25; round++) {
+      const copy = bytes.slice();
+      // A burst of garbage somewhere before the trailer (so it is not merely truncated).
+      const at = next() % Math.max(1, copy.length - 64);
+      for (let k = 0; k < 1 + (next() % 40); k++) copy[at + k] = next() & 0xff;
+      const r = await parsePdfDocument(copy);
+      if (r.document === undefined) expect(r.diagnostics.some((d) => d.severity === 'error'), `round ${round}`).toBe(true);
+    }
+  });
+});
+
 describe('recognising a PDF by content', () => {
   it('by its %PDF- header, not its name', async () => {
     const bytes = await goodPdf();

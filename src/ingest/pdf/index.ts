@@ -132,9 +132,14 @@ export const parsePdfPages = (pages: readonly PdfPage[]): PdfParseResult => {
 
 /** Read a PDF into the model. Never throws for bad input: failures are error diagnostics. */
 export const parsePdfDocument = async (bytes: Uint8Array): Promise<PdfParseResult> => {
-  const extraction = await extractPdf(bytes);
-  if (!extraction.ok) return { kind: 'unknown', document: undefined, diagnostics: [failureDiagnostic(extraction.failure)], pageCount: 0 };
-  return parsePdfPages(extraction.pages);
+  try {
+    const extraction = await extractPdf(bytes);
+    if (!extraction.ok) return { kind: 'unknown', document: undefined, diagnostics: [failureDiagnostic(extraction.failure)], pageCount: 0 };
+    return parsePdfPages(extraction.pages);
+  } catch (e) {
+    // Whatever a malformed file does to the layers below, the caller gets a diagnostic, not a throw.
+    return { kind: 'unknown', document: undefined, diagnostics: [failureDiagnostic({ kind: 'damaged', detail: e instanceof Error ? e.message : String(e) })], pageCount: 0 };
+  }
 };
 
 export type DocumentBytesResult = ParsedDocument & {
