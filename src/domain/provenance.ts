@@ -35,7 +35,7 @@ export interface SourceLocation {
   readonly field?: string;
   /** 1-based page of the PDF the figure was read from (documents read from a PDF only). */
   readonly page?: number;
-  /** Box on that page in PDF units (origin bottom-left): [x0, y0, x1, y1]. */
+  /** Box on that page in PDF units, origin bottom-left of the page as displayed (its /Rotate applied): [x0, y0, x1, y1]. */
   readonly bbox?: number[];
 }
 

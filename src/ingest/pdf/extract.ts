@@ -40,7 +40,7 @@ export interface Ruling {
 export interface PdfPage {
   /** 1-based. */
   readonly number: number;
-  /** Page box [x0, y0, x1, y1]. */
+  /** Page box as displayed [0, 0, width, height]; every position is in this space. */
   readonly view: readonly [number, number, number, number];
   readonly items: readonly PdfTextItem[];
   readonly rulings: readonly Ruling[];
@@ -122,10 +122,10 @@ const inside = (b: Box, x: number, y: number): boolean => x >= b[0] - 0.5 && x <
 /** A kerning gap wider than this share of the font size ends a word. */
 const WORD_GAP = 0.2;
 
-const walkOperators = (ops: { fnArray: number[]; argsArray: unknown[] }, view: Box, fontScaleOf: FontScale): Walk => {
+const walkOperators = (ops: { fnArray: number[]; argsArray: unknown[] }, view: Box, base: Matrix, fontScaleOf: FontScale): Walk => {
   const w: Walk = { rulings: [], items: [], invisible: [], clipped: [], hasImages: false };
   const rulings = w.rulings;
-  let g: GState = { ctm: [1, 0, 0, 1, 0, 0], clip: [...view], mode: 0, fontSize: 0, fontScale: 0.001, charSpacing: 0, wordSpacing: 0, hScale: 1, rise: 0, leading: 0 };
+  let g: GState = { ctm: base, clip: [...view], mode: 0, fontSize: 0, fontScale: 0.001, charSpacing: 0, wordSpacing: 0, hScale: 1, rise: 0, leading: 0 };
   const stack: GState[] = [];
   let tm: Matrix = [1, 0, 0, 1, 0, 0];
   let tlm: Matrix = [1, 0, 0, 1, 0, 0];
@@ -405,7 +405,12 @@ export const mergeAbutting = (items: readonly PdfTextItem[]): PdfTextItem[] => {
 };
 
 const readPage = async (page: PDFPageProxy): Promise<PdfPage> => {
-  const view = [...page.view] as Box;
+  // Coordinates as the page is displayed, origin bottom-left: the page's /Rotate and crop box
+  // applied (an unrotated page with its box at the origin keeps its PDF coordinates), so a
+  // landscape table on a rotated portrait page reads left to right like any other.
+  const viewport = page.getViewport({ scale: 1 });
+  const base = multiply([1, 0, 0, -1, 0, viewport.height], [...viewport.transform] as Matrix);
+  const view: Box = [0, 0, viewport.width, viewport.height];
   const ops = await page.getOperatorList();
   const fontScaleOf: FontScale = (name) => {
     try {
@@ -415,7 +420,7 @@ const readPage = async (page: PDFPageProxy): Promise<PdfPage> => {
       return 0.001;
     }
   };
-  const w = walkOperators(ops, view, fontScaleOf);
+  const w = walkOperators(ops, view, base, fontScaleOf);
   return {
     number: page.pageNumber,
     view,

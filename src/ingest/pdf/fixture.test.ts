@@ -177,6 +177,20 @@ describe.each([
   });
 });
 
+describe('a page turned by /Rotate', () => {
+  it('reads as displayed: the same rows, figures and boxes as the plain landscape pages', async () => {
+    const plain = await fixture(true);
+    const rotated = await parsePdfDocument(await makeTestPdf({ pages: [coverPage, ...tablePages(true)], rotated: true }));
+    const table3 = (r: PdfParseResult) => (r.document as BudgetDisclosure | undefined)?.tables.find((t) => t.number === 3);
+    expect(table3(rotated)?.rows.map(amounts)).toEqual(table3(plain)?.rows.map(amounts));
+    const boxes = (r: PdfParseResult) => table3(r)?.rows.flatMap((row) => row.cells.map((c) => c.figure?.source.bbox?.map(Math.round)));
+    expect(boxes(rotated)).toEqual(boxes(plain));
+    expect(rotated.diagnostics.filter((d) => d.code === 'pdf-text-not-painted').map((d) => d.params)).toEqual(
+      plain.diagnostics.filter((d) => d.code === 'pdf-text-not-painted').map((d) => d.params),
+    );
+  });
+});
+
 describe('words in one text-showing operator', () => {
   it('are split at their spaces, so figures shown together land in their own cells', async () => {
     const bytes = await makeTestPdf({

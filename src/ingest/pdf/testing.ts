@@ -5,7 +5,7 @@
  * borders (stroked lines or thin filled rectangles), invisible text, clipped text and images.
  * No font file is embedded: text extraction needs only the ToUnicode map and the widths.
  */
-import { PDFArray, PDFDocument, PDFHexString, PDFName, StandardFonts, type PDFDict, type PDFFont, type PDFRef } from 'pdf-lib';
+import { degrees, PDFArray, PDFDocument, PDFHexString, PDFName, StandardFonts, type PDFDict, type PDFFont, type PDFRef } from 'pdf-lib';
 
 const LANDSCAPE: [number, number] = [841.89, 595.28];
 
@@ -121,6 +121,11 @@ export interface TestPdfOptions {
   readonly pages: readonly ((p: PageDraw) => void)[];
   /** Add an /Encrypt dictionary whose user password is not empty. */
   readonly encrypted?: boolean;
+  /**
+   * Portrait pages turned to landscape by /Rotate 90, their content drawn rotated so that it
+   * displays exactly as on the plain landscape pages (as some producers print wide tables).
+   */
+  readonly rotated?: boolean;
 }
 
 export const makeTestPdf = async (o: TestPdfOptions): Promise<Uint8Array> => {
@@ -154,9 +159,14 @@ export const makeTestPdf = async (o: TestPdfOptions): Promise<Uint8Array> => {
     ctx.stream(new Uint8Array(64 * 64).fill(0x80), { Type: 'XObject', Subtype: 'Image', Width: 64, Height: 64, ColorSpace: 'DeviceGray', BitsPerComponent: 8 }),
   );
   for (const draw of o.pages) {
-    const page = doc.addPage(LANDSCAPE);
+    const page = doc.addPage(o.rotated ? [LANDSCAPE[1], LANDSCAPE[0]] : LANDSCAPE);
     const p = new PageDraw(latin);
+    if (o.rotated) {
+      page.setRotation(degrees(90));
+      p.ops.push(`q 0 1 -1 0 ${LANDSCAPE[1]} 0 cm`);
+    }
     draw(p);
+    if (o.rotated) p.ops.push('Q');
     page.node.setFontDictionary(PDFName.of('FC'), cjkFont);
     page.node.setFontDictionary(PDFName.of('FL'), latin.ref);
     if (p.usesImage) page.node.setXObject(PDFName.of('Im0'), image);
