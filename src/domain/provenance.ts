@@ -33,6 +33,10 @@ export interface SourceLocation {
   readonly project?: string;
   /** A field name inside a section (e.g. `项目资金总额`, `三公经费.公务接待费`). */
   readonly field?: string;
+  /** 1-based page of the PDF the figure was read from (documents read from a PDF only). */
+  readonly page?: number;
+  /** Box on that page in PDF units, origin bottom-left of the page as displayed (its /Rotate applied): [x0, y0, x1, y1]. */
+  readonly bbox?: number[];
 }
 
 export const at = (line: number, rest: Omit<SourceLocation, 'line'> = {}): SourceLocation => ({ line, ...rest });

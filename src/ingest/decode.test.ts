@@ -23,11 +23,11 @@ describe('decodeDocumentBytes', () => {
     expect(decodeDocumentText(Buffer.from(SAMPLE, 'utf16le')).encoding).toBe('utf-16le');
   });
 
-  it('hands a PDF back as bytes (for a PDF reader) and refuses it as text, saying PDF reading is not available yet', () => {
+  it('hands a PDF back as bytes (for a PDF reader) and refuses it as text, pointing to the PDF reader', () => {
     const pdf = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj', 'latin1');
     const d = decodeDocumentBytes(pdf);
     expect(d.kind).toBe('pdf');
-    expect(() => decodeDocumentText(pdf)).toThrow(/PDF 读取功能尚未提供/);
+    expect(() => decodeDocumentText(pdf)).toThrow(/这是 PDF 文件，不是文本/);
   });
 
   it('refuses binary files and bytes of no known encoding', () => {

@@ -33,9 +33,10 @@ export class DocumentDecodeError extends Error {
   }
 }
 
-const HOW_TO_CONVERT = '请提供文本文件（.txt，UTF-8、UTF-16 或 GB18030/GBK 编码）；PDF 可先用 pdftotext -layout 转换为文本。';
+const HOW_TO_CONVERT = '请提供文本文件（.txt，UTF-8、UTF-16 或 GB18030/GBK 编码）或 PDF 文件。';
 
-export const PDF_NOT_YET_MESSAGE = `这是 PDF 文件：PDF 读取功能尚未提供（正在开发）。${HOW_TO_CONVERT} / PDF reading is not available yet; convert it to text first.`;
+/** The text decoder is not the PDF reader: a PDF reaching it was routed wrong (readDocumentBytes reads PDFs). */
+export const PDF_NOT_YET_MESSAGE = `这是 PDF 文件，不是文本：请交给 PDF 读取器（readDocumentBytes）读取。 / a PDF, not text: read it with the PDF reader.`;
 const BINARY_MESSAGE = `文件含有 NUL 字节，像是二进制文件（图片、压缩包、Office 文档等），不是文本。${HOW_TO_CONVERT} / a binary file, not text.`;
 const UNDECODABLE_MESSAGE = `无法识别文件的文字编码（不是 UTF-8、UTF-16 或 GB18030/GBK）。${HOW_TO_CONVERT} / unknown text encoding.`;
 

@@ -34,6 +34,9 @@ export interface FlatFigure {
   readonly column?: string;
   readonly project?: string;
   readonly field?: string;
+  /** For documents read from a PDF: page and box (PDF units). */
+  readonly page?: number;
+  readonly bbox?: readonly number[];
 }
 
 /** One finding flattened for JSON and tables: location fields at the top level, money in 分. */
@@ -51,6 +54,9 @@ export interface FlatFinding {
   readonly column?: string;
   readonly project?: string;
   readonly field?: string;
+  /** For documents read from a PDF: page and box (PDF units). */
+  readonly page?: number;
+  readonly bbox?: readonly number[];
   /** left − right in 分. */
   readonly difference?: number;
   readonly figures: readonly FlatFigure[];
@@ -77,6 +83,8 @@ export const flattenFinding = (f: Finding): FlatFinding => {
     column: l?.column,
     project: l?.project,
     field: l?.field,
+    page: l?.page,
+    bbox: l?.bbox,
     difference: f.difference,
     figures: f.figures.map((x) =>
       defined({
@@ -90,6 +98,8 @@ export const flattenFinding = (f: Finding): FlatFinding => {
         column: x.location?.column,
         project: x.location?.project,
         field: x.location?.field,
+        page: x.location?.page,
+        bbox: x.location?.bbox,
       }),
     ),
   });

@@ -165,12 +165,12 @@ describe('API server', () => {
     const bigForm = await app.inject({ method: 'POST', url: '/api/documents', ...multipart('file', 'big.txt', '预'.repeat(1000)) });
     expect(bigForm.statusCode).toBe(413);
 
+    // A PDF that cannot be read (here: truncated) is refused with its diagnostics, nothing stored.
     const pdf = await app.inject({ method: 'POST', url: '/api/documents', ...multipart('file', 'a.pdf', Buffer.from('%PDF-1.7\n%\xe2\xe3', 'latin1'), 'application/pdf') });
-    expect(pdf.statusCode).toBe(415);
-    expect(pdf.json<ApiError>().error).toBe('unsupported-media-type');
+    expect(pdf.statusCode).toBe(422);
+    expect(pdf.json<ApiError>().error).toBe('unreadable-pdf');
     const pdfBody = await app.inject({ method: 'POST', url: '/api/documents', headers: { 'content-type': 'application/pdf' }, payload: Buffer.from('%PDF-1.7') });
-    expect(pdfBody.statusCode).toBe(415);
-    expect(pdf.json<ApiError>().message).toMatch(/PDF 读取功能尚未提供/);
+    expect(pdfBody.statusCode).toBe(422);
     // GBK bytes are decoded (预算 alone is no budget document: 422, not 415).
     const gbk = await app.inject({ method: 'POST', url: '/api/documents', headers: { 'content-type': 'text/plain' }, payload: Buffer.from([0xd4, 0xa4, 0xcb, 0xe3]) });
     expect(gbk.statusCode).toBe(422);

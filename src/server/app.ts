@@ -16,6 +16,8 @@ import fastifyStatic from '@fastify/static';
 import type { z } from 'zod';
 import { RULE_CATALOGUE } from '#checks/index.ts';
 import { decodeDocumentText, DocumentDecodeError } from '#ingest/decode.ts';
+import { isPdf } from '#ingest/pdf/index.ts';
+import { DocumentReaderPool } from '#ingest/pdf/worker.ts';
 import { exportView } from '#render/export-view.ts';
 import { renderCsv } from '#render/csv.ts';
 import type { BudgetStore } from '#store/store.ts';
@@ -172,10 +174,13 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
       throw new ApiHttpError(403, 'cross-site-request', '拒绝来自其他网站的写入请求：请在本站页面上传，或不带 Origin 头从命令行调用接口。');
     }
   });
+  // Uploaded PDFs are read in worker threads, so the server stays responsive.
+  const pdfReader = new DocumentReaderPool();
+  app.addHook('onClose', () => pdfReader.close());
 
   // Uploads arrive as bytes so non-UTF-8 text is refused rather than silently mangled.
   app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser(['text/plain', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: uploadLimit }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(['text/plain', 'application/octet-stream', 'application/pdf'], { parseAs: 'buffer', bodyLimit: uploadLimit }, (_req, body, done) => done(null, body));
   await app.register(fastifyMultipart, { limits: { fileSize: uploadLimit, files: 1, fields: 10 } });
 
   app.setErrorHandler((error: FastifyError | ApiHttpError, request, reply) => {
@@ -242,7 +247,7 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
 
   app.post('/api/documents', async (req, reply) => {
     const { name } = parse(uploadQuery, req.query, 'query');
-    const { text, fileName } = await readUpload(req, uploadLimit);
+    const { text, fileName } = await readUpload(req, uploadLimit, pdfReader);
     if (text.trim() === '') throw new ApiHttpError(400, 'empty-upload', '上传内容为空。请选择部门预算或绩效目标申报表的文本文件（.txt）。');
     const given = name ?? fileName;
     const sourceName = given !== undefined ? cleanSourceName(given) : undefined;
@@ -340,17 +345,30 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   return app;
 };
 
-/** The uploaded text and file name, from a text/plain (or octet-stream) body or a multipart `file` field. */
-const readUpload = async (req: FastifyRequest, limit: number): Promise<{ text: string; fileName?: string }> => {
+/**
+ * Upload bytes → text: a PDF (recognised by its `%PDF-` header) is read from its pages in a worker
+ * thread and its text rendering is what is stored; a PDF that cannot be read (encrypted, damaged,
+ * truncated, a scan) is refused (422) with its diagnostics, and nothing is stored.
+ */
+const uploadText = async (bytes: Buffer, pdfReader: DocumentReaderPool): Promise<string> => {
+  if (!isPdf(bytes)) return decodeUpload(bytes);
+  const r = await pdfReader.read(bytes);
+  const error = r.diagnostics.find((d) => d.severity === 'error' && d.code.startsWith('pdf-'));
+  if (error || r.text === undefined) throw new ApiHttpError(422, 'unreadable-pdf', `${error?.message ?? 'PDF 无法读取。'} 未存储。`, { diagnostics: r.diagnostics });
+  return r.text;
+};
+
+/** The uploaded text and file name, from a text/plain, octet-stream or PDF body or a multipart `file` field. */
+const readUpload = async (req: FastifyRequest, limit: number, pdfReader: DocumentReaderPool): Promise<{ text: string; fileName?: string }> => {
   if (req.isMultipart()) {
-    return readMultipartUpload(req, limit);
+    return readMultipartUpload(req, limit, pdfReader);
   }
-  if (Buffer.isBuffer(req.body)) return { text: decodeUpload(req.body) };
+  if (Buffer.isBuffer(req.body)) return { text: await uploadText(req.body, pdfReader) };
   throw new ApiHttpError(415, 'unsupported-media-type', `不支持的上传类型（${req.headers['content-type'] ?? '未说明'}）。${NOT_TEXT_MESSAGE}`);
 };
 
 /** A multipart form's `file` field; a truncated or malformed form is the client's error (400). */
-const readMultipartUpload = async (req: FastifyRequest, limit: number): Promise<{ text: string; fileName?: string }> => {
+const readMultipartUpload = async (req: FastifyRequest, limit: number, pdfReader: DocumentReaderPool): Promise<{ text: string; fileName?: string }> => {
   let file;
   let bytes: Buffer;
   try {
@@ -364,7 +382,7 @@ const readMultipartUpload = async (req: FastifyRequest, limit: number): Promise<
     if (status === 413) throw e;
     throw new ApiHttpError(400, 'bad-multipart', `上传的表单不完整或格式有误（${(e as Error).message}），请重新上传。`);
   }
-  return { text: decodeUpload(bytes), ...(file.filename !== '' ? { fileName: file.filename } : {}) };
+  return { text: await uploadText(bytes, pdfReader), ...(file.filename !== '' ? { fileName: file.filename } : {}) };
 };
 
 /** The 4xx status a Fastify/plugin error stands for, or undefined for a server fault. */

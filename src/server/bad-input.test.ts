@@ -71,10 +71,10 @@ describeEachDialect('API under bad input', (open) => {
     await expectRefused(a, { method: 'POST', url: '/api/documents', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: '' });
   });
 
-  it('refuses PDFs, binaries and undecodable bytes (415) and documents of no known kind (422)', async () => {
+  it('refuses damaged PDFs (422, saying what is wrong), binaries and undecodable bytes (415) and documents of no known kind (422)', async () => {
     const a = await start();
-    const pdf = await expectRefused(a, text(Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'), { 'content-type': 'application/octet-stream' }), 415);
-    expect(pdf.message).toMatch(/PDF 读取功能尚未提供/);
+    const pdf = await expectRefused(a, text(Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'), { 'content-type': 'application/octet-stream' }), 422);
+    expect(pdf.message).toMatch(/PDF 文件不完整/);
     await expectRefused(a, text(Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3])), 415);
     await expectRefused(a, text(iconv.encode('会议纪要：今天讨论了食堂菜单。', 'gbk')), 422);
     await expectRefused(a, text('一般公共服务支出＜img src=x onerror=alert(1)＞ &lt;script&gt;'), 422);

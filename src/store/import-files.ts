@@ -7,6 +7,7 @@ import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { decodeDocumentText } from '#ingest/decode.ts';
 import type { ParsedDocument } from '#ingest/detect.ts';
+import { isPdf, parsePdfDocument } from '#ingest/pdf/index.ts';
 import type { BudgetStore } from './store.ts';
 import type { ImportOutcome } from './types.ts';
 
@@ -139,6 +140,19 @@ interface ReadFile {
   readonly parsed?: Promise<ParsedDocument>;
 }
 
+/**
+ * A file's text for the store: a PDF (recognised by its `%PDF-` header) is read from its pages and
+ * its text rendering stored; a PDF that cannot be read throws its clear error, so nothing is stored.
+ * Anything else goes through the one decoder the API uses.
+ */
+const importText = async (bytes: Buffer): Promise<string> => {
+  if (!isPdf(bytes)) return decodeDocumentText(bytes).text;
+  const r = await parsePdfDocument(bytes);
+  const error = r.diagnostics.find((d) => d.severity === 'error' && d.code.startsWith('pdf-'));
+  if (error || r.text === undefined) throw new Error(error?.message ?? 'PDF 无法读取');
+  return r.text;
+};
+
 export const importFiles = async (
   store: BudgetStore,
   paths: readonly string[],
@@ -156,8 +170,8 @@ export const importFiles = async (
     let r = reading.get(i);
     if (r === undefined) {
       r = readFile(path).then(
-        (bytes) => {
-          const { text } = decodeDocumentText(bytes);
+        async (bytes) => {
+          const text = await importText(bytes);
           if (ahead === undefined) return { text };
           const parsed = ahead.parse(text);
           // Awaited (and its failure reported) when this file's turn comes; never unhandled meanwhile.

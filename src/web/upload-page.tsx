@@ -162,7 +162,7 @@ export const UploadPage = (): ReactNode => {
     <div className="page upload">
       <div className="page-head">
         <h1>上传文件</h1>
-        <p className="muted">支持部门预算公开文件和财政支出项目绩效目标申报表的文本（.txt，由 PDF 转换）。上传后自动读取、审核并入库。</p>
+        <p className="muted">支持部门预算公开文件和财政支出项目绩效目标申报表：发布的 PDF 原件，或其文本（.txt）。上传后自动读取、审核并入库。</p>
       </div>
       <div
         className={`dropzone${dragging ? ' dragging' : ''}`}
@@ -190,7 +190,7 @@ export const UploadPage = (): ReactNode => {
           type="file"
           name="file"
           multiple
-          accept=".txt,text/plain"
+          accept=".pdf,.txt,application/pdf,text/plain"
           hidden
           onChange={(e) => {
             enqueue([...(e.target.files ?? [])]);

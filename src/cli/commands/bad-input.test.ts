@@ -77,12 +77,12 @@ describe('yusuan under bad input', () => {
     }
   });
 
-  it('refuses a PDF naming that PDF reading is not available yet, and binary files (exit 2)', () => {
+  it('refuses a damaged PDF saying what is wrong, and binary files (exit 2)', () => {
     writeFileSync(join(dir, 'a.pdf'), Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'));
     writeFileSync(join(dir, 'a.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
     const pdf = yusuan(['parse', join(dir, 'a.pdf')]);
     expect(pdf.status).toBe(2);
-    expect(pdf.stderr).toMatch(/PDF 读取功能尚未提供/);
+    expect(pdf.stdout + pdf.stderr).toMatch(/PDF 文件不完整/);
     const png = yusuan(['check', join(dir, 'a.png')]);
     expect(png.status).toBe(2);
     expect(png.stderr).toMatch(/二进制/);
@@ -114,7 +114,7 @@ describe('yusuan under bad input', () => {
     const r = yusuan(['import', docs, '--sqlite', db]);
     expect(r.status).toBe(1);
     noStackTrace(r.stderr);
-    expect(r.stdout).toMatch(/a\.txt：.*PDF 读取功能尚未提供/);
+    expect(r.stdout).toMatch(/a\.txt：.*PDF 文件不完整/);
     expect(r.stdout.trim().split('\n').every((l) => /^(失败 failed|未识别 rejected) /.test(l))).toBe(true);
     const stored = new Database(db, { readonly: true });
     try {

@@ -6,9 +6,9 @@
  */
 import { checkDocuments, type CheckSubject } from '#checks/index.ts';
 import type { Finding } from '#domain/index.ts';
-import { parseDocument } from '#ingest/detect.ts';
+import { locateFindings, type LineOrigin } from '#ingest/pdf/index.ts';
 import { renderFindingsHtml, renderFindingsJson, renderFindingsText } from '#render/findings.ts';
-import { EXIT_DIAGNOSTIC_ERRORS, EXIT_INPUT, EXIT_OK, InputError, readDocumentInput } from './document-input.ts';
+import { EXIT_DIAGNOSTIC_ERRORS, EXIT_INPUT, EXIT_OK, InputError, readParsedDocument } from './document-input.ts';
 
 export type CheckFormat = 'text' | 'json' | 'html';
 const FORMATS: readonly CheckFormat[] = ['text', 'json', 'html'];
@@ -18,10 +18,15 @@ export interface CheckOptions {
   readonly prior?: string;
 }
 
+/** Line maps of the files read from PDFs, so that their findings carry page and box. */
+const pdfLines = new Map<string, readonly LineOrigin[]>();
+
 /** Read and parse one file into a subject; throws InputError when it cannot be read or recognised. */
 const subjectFor = async (file: string, extra: Partial<Pick<CheckSubject, 'referenceOnly' | 'priorName'>> = {}): Promise<CheckSubject> => {
-  const text = await readDocumentInput(file);
-  const parsed = parseDocument(text);
+  const { text, parsed, lines } = await readParsedDocument(file);
+  if (lines) pdfLines.set(file, lines);
+  const why = parsed.diagnostics.find((d) => d.code.startsWith('pdf-') && d.severity === 'error');
+  if (why) throw new InputError(`${file}：${why.message}`);
   if (parsed.kind === 'unknown') throw new InputError(`无法识别文件类型：${file}（不是部门预算公开文件或绩效目标申报表）/ not a recognised document: ${file}`);
   const base = { name: file, text, diagnostics: parsed.diagnostics, ...extra };
   return parsed.kind === 'budget-disclosure'
@@ -54,7 +59,7 @@ export const runCheck = async (files: readonly string[], opts: CheckOptions): Pr
     process.stderr.write(`${e instanceof InputError ? e.message : String(e)}\n`);
     return EXIT_INPUT;
   }
-  const findings = checkDocuments(subjects);
+  const findings = locateFindings(checkDocuments(subjects), (d) => (d === undefined ? undefined : pdfLines.get(d)));
   process.stdout.write(renderFindings(findings, format, files));
   return findings.some((f) => f.severity === 'error') ? EXIT_DIAGNOSTIC_ERRORS : EXIT_OK;
 };

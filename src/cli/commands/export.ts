@@ -4,10 +4,9 @@
  * `parse` (0 clean, 1 with error diagnostics, 2 unreadable file or an export the kind lacks).
  */
 import { hasErrors } from '#domain/index.ts';
-import { parseDocument } from '#ingest/detect.ts';
 import { renderCsv } from '#render/csv.ts';
 import { exportView, type ExportWhat } from '#render/export-view.ts';
-import { EXIT_DIAGNOSTIC_ERRORS, EXIT_INPUT, EXIT_OK, readDocumentOrReport } from './document-input.ts';
+import { EXIT_DIAGNOSTIC_ERRORS, EXIT_INPUT, EXIT_OK, readParsedOrReport } from './document-input.ts';
 import { formatDiagnostics } from './parse.ts';
 
 export interface ExportOptions {
@@ -16,9 +15,9 @@ export interface ExportOptions {
 }
 
 export const runExport = async (file: string, opts: ExportOptions): Promise<number> => {
-  const text = await readDocumentOrReport(file);
-  if (text === undefined) return EXIT_INPUT;
-  const parsed = parseDocument(text);
+  const read = await readParsedOrReport(file);
+  if (read === undefined) return EXIT_INPUT;
+  const { parsed } = read;
   if (parsed.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(parsed.diagnostics).join('\n')}\n`);
   if (parsed.kind === 'unknown') return EXIT_INPUT;
   const view = exportView(parsed.kind === 'budget-disclosure' ? { kind: parsed.kind, document: parsed.document } : { kind: parsed.kind, document: parsed.document }, opts.what);

@@ -17,8 +17,8 @@ import {
   type PerformanceDeclaration,
   type Severity,
 } from '#domain/index.ts';
-import { parseDocument, type ParsedDocument } from '#ingest/detect.ts';
-import { EXIT_DIAGNOSTIC_ERRORS, EXIT_INPUT, EXIT_OK, readDocumentOrReport } from './document-input.ts';
+import type { ParsedDocument } from '#ingest/detect.ts';
+import { EXIT_DIAGNOSTIC_ERRORS, EXIT_INPUT, EXIT_OK, readParsedOrReport } from './document-input.ts';
 
 const KIND_NAMES: Readonly<Record<ParsedDocument['kind'], string>> = {
   'budget-disclosure': '部门预算公开文件 (budget disclosure)',
@@ -91,9 +91,9 @@ export const summarise = (file: string, parsed: ParsedDocument): string => {
 };
 
 export const runParse = async (file: string, opts: { json?: boolean }): Promise<number> => {
-  const text = await readDocumentOrReport(file);
-  if (text === undefined) return EXIT_INPUT;
-  const parsed = parseDocument(text);
+  const read = await readParsedOrReport(file);
+  if (read === undefined) return EXIT_INPUT;
+  const { parsed } = read;
   if (opts.json) {
     const accounting = parsed.kind !== 'unknown' ? (parsed.accounting ?? null) : null;
     process.stdout.write(`${JSON.stringify({ kind: parsed.kind, document: parsed.document ?? null, diagnostics: parsed.diagnostics, accounting }, null, 2)}\n`);
