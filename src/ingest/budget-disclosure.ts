@@ -248,8 +248,10 @@ const accountLines = (lines: readonly SourceLine[], seg: Segmentation, input: Ac
       continue;
     }
     let st = status.get(l.no);
-    const repeatedTitle = input.titleKey !== undefined && squash(l.text) === input.titleKey && !input.headerLines.includes(l.no);
-    if (st !== 'contents' && (isPageFurniture(l.raw.replace(/\f/g, '')) || isPageFurniture(l.text) || repeatedTitle)) st = 'furniture';
+    // Furniture is short (a page number) or the title again: cheap length tests spare the rest.
+    const repeatedTitle = input.titleKey !== undefined && l.text.length >= input.titleKey.length && squash(l.text) === input.titleKey && !input.headerLines.includes(l.no);
+    const pageNumber = l.text.length <= 24 && (isPageFurniture(l.text) || isPageFurniture(l.raw.replace(/\f/g, '')));
+    if (st !== 'contents' && (pageNumber || repeatedTitle)) st = 'furniture';
     if (st === undefined) unread.push(l.no);
     else counts[st]++;
   }
@@ -258,6 +260,7 @@ const accountLines = (lines: readonly SourceLine[], seg: Segmentation, input: Ac
 
 /** One info diagnostic per run of unread lines, so a reviewer can find what the reader skipped. */
 const reportUnread = (a: LineAccounting, lines: readonly SourceLine[], sink: DiagnosticSink): void => {
+  if (a.unread.length === 0) return;
   const byNo = new Map(lines.map((l) => [l.no, l]));
   let start: number | undefined;
   let prev = -1;

@@ -36,8 +36,21 @@ const stripHeading = (text: string): string => {
   return s.replace(/[:：]$/, '');
 };
 
-/** What section a (normalised) line is the heading of, if any. */
+/**
+ * What section a (normalised) line is the heading of, if any. Pure in its text and asked several
+ * times per line (contents, segmentation, accounting), so answers are memoised (bounded).
+ */
+const headingMemo = new Map<string, BudgetSectionKind | null>();
 export const classifyHeading = (text: string): BudgetSectionKind | undefined => {
+  const known = headingMemo.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const kind = classifyHeadingUncached(text);
+  if (headingMemo.size > 20_000) headingMemo.clear();
+  headingMemo.set(text, kind ?? null);
+  return kind;
+};
+
+const classifyHeadingUncached = (text: string): BudgetSectionKind | undefined => {
   // Sentence punctuation rules a heading out (checked below on the stripped text, which keeps all
   // of it); testing the line first spares the narrative lines, most of a document, everything else.
   if (text === '' || HEADING_PUNCTUATION.test(text) || isTocLine(text)) return undefined;
@@ -82,7 +95,7 @@ const isShortOrdinalLine = (text: string): boolean => {
 };
 
 /** A trailing page number of a contents entry (`一、部门主要职能 3`, `一、部门主要职能……3`). */
-const withoutPageNumber = (text: string): string => text.replace(/(?:[.．…·—-]{2,}|\s)\s*\d{1,3}$/, '').trim();
+const withoutPageNumber = (text: string): string => (!/\d$/.test(text) ? text : text.replace(/(?:[.．…·—-]{2,}|\s)\s*\d{1,3}$/, '').trim());
 
 /**
  * The lines of the table(s) of contents, found by structure, not by leader dots: a run of entries
