@@ -1,13 +1,15 @@
 /**
- * `npx tsx bench/load.ts [--quick] [--inline]`: the server under load, as users run it — `yusuan
+ * `npx tsx bench/load.ts [--quick] [--inline] [--pg]`: the server under load, as users run it — `yusuan
  * serve` in its own process (SQLite, the corpus imported) — measured from this process with a
  * hand loop: latency (p50/p95/max) of the department-year page and /api/health, idle, then while
  * several clients upload large documents (≈ 4.5 MB each, every one a new text, so it is really
  * read and checked) as fast as they are answered. The server reads and checks in its worker pool;
  * `--inline` starts it with YUSUAN_WORKERS=0 (on the event loop, as before the pool) for
- * comparison. Prints figures; asserts nothing.
+ * comparison. `--pg` stores in a fresh PostgreSQL database (created and dropped here) instead of
+ * SQLite. Prints figures; asserts nothing.
  */
 import { spawn } from 'node:child_process';
+import pg from 'pg';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { percentile, tempDirRemovedOnExit } from './lib/support.ts';
@@ -19,9 +21,24 @@ const uploaders = quick ? 2 : 4;
 const loadSeconds = quick ? 8 : 30;
 const idleRequests = quick ? 50 : 200;
 
+const usePg = args.includes('--pg');
+const pgAdminUrl = process.env['YUSUAN_BENCH_PG_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const pgDatabase = `yusuan_bench_load_${process.pid}`;
+const admin = async (statement: string): Promise<void> => {
+  const c = new pg.Client({ connectionString: pgAdminUrl });
+  await c.connect();
+  try {
+    await c.query(statement);
+  } finally {
+    await c.end();
+  }
+};
+if (usePg) await admin(`create database ${pgDatabase}`);
+const databaseUrl = usePg ? new URL(pgDatabase, pgAdminUrl.replace(/[^/]*$/, '')).toString() : '';
+
 const dir = tempDirRemovedOnExit('yusuan-bench-load-');
 const server = spawn(process.execPath, ['bin/yusuan.js', 'serve', '--port', '0', '--import', 'corpus', '--sqlite', join(dir, 'load.sqlite'), '--upload-limit-mb', '8'], {
-  env: { ...process.env, DATABASE_URL: '', YUSUAN_LOG_LEVEL: 'error', ...(inline ? { YUSUAN_WORKERS: '0' } : {}) },
+  env: { ...process.env, DATABASE_URL: databaseUrl, YUSUAN_LOG_LEVEL: 'error', ...(inline ? { YUSUAN_WORKERS: '0' } : {}) },
   stdio: ['ignore', 'ignore', 'pipe'],
 });
 const stopServer = (): void => {
@@ -58,7 +75,7 @@ const timeGet = async (path: string): Promise<number> => {
   return performance.now() - t0;
 };
 
-console.log(`bench/load: yusuan serve (${inline ? 'INLINE: reading on the event loop, YUSUAN_WORKERS=0' : 'worker pool'}); ${uploaders} uploaders for ${loadSeconds} s`);
+console.log(`bench/load: yusuan serve on ${usePg ? 'PostgreSQL' : 'SQLite'} (${inline ? 'INLINE: reading on the event loop, YUSUAN_WORKERS=0' : 'worker pool'}); ${uploaders} uploaders for ${loadSeconds} s`);
 
 const idle = { page: [] as number[], health: [] as number[] };
 for (let i = 0; i < idleRequests; i++) {
@@ -109,3 +126,7 @@ console.log(`  uploads: ${uploadTimes.length} of ${(Buffer.byteLength(large) / 1
 if ([...outcomes.keys()].some((k) => typeof k === 'string' || k >= 500)) console.log(`  server log (tail):\n${serverLog}`);
 console.log(`  server still running: ${server.exitCode === null}`);
 stopServer();
+if (usePg) {
+  await new Promise((r) => (server.exitCode === null ? server.once('exit', r) : r(undefined)));
+  await admin(`drop database if exists ${pgDatabase} with (force)`);
+}

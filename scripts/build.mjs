@@ -13,7 +13,17 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+
+// Without TypeScript (an install that left out devDependencies) there is nothing to build with:
+// say so and leave it to bin/yusuan.js, which then runs the sources through tsx.
+const ts = await import('typescript').then(
+  (m) => m.default,
+  () => undefined,
+);
+if (ts === undefined) {
+  process.stdout.write('dist/: TypeScript is not installed; the CLI will run the sources through tsx.\n');
+  process.exit(0);
+}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');

@@ -154,10 +154,11 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
     // per-request lines (info) are not, so a busy server's log is its problems. YUSUAN_LOG_LEVEL=info shows them.
     logger: (options.logger ?? !underTest()) ? { level: process.env['YUSUAN_LOG_LEVEL'] ?? 'warn' } : false,
     bodyLimit: uploadLimit,
-    // Slow or stalled clients: the whole request (headers and body) within requestTimeout, and an
-    // idle socket closed after connectionTimeout.
+    // Slow or stalled clients: the whole request (headers and body) within requestTimeout; a socket
+    // silent for connectionTimeout is closed — longer than a queued upload's reading and checking
+    // (each within its budget in the worker pool) can keep a live request silent.
     requestTimeout,
-    connectionTimeout: requestTimeout + 10_000,
+    connectionTimeout: 5 * 60_000,
     // Node checks the deadlines on this interval (default 30 s).
     http: { connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(requestTimeout / 4))), headersTimeout: Math.min(60_000, requestTimeout) },
     keepAliveTimeout: 10_000,

@@ -251,6 +251,10 @@ export class BudgetStore {
 
   private async stage(s: ImportStage): Promise<void> {
     if (this.onImportStage !== undefined) await this.onImportStage(s);
+    // better-sqlite3 is synchronous: a large document's inserts would hold the event loop for the
+    // whole transaction. Between stages, let waiting requests (health, pages) run; the transaction
+    // stays one (other queries wait for its connection), so a document is still written whole or not at all.
+    if (this.dialect === 'sqlite') await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
   private async write(p: PreparedImport): Promise<ImportOutcome> {

@@ -7,7 +7,7 @@ import { DocumentBudgetError, documentWorkerPool } from './worker-pool.ts';
 
 describe('documentWorkerPool', () => {
   const pool = documentWorkerPool({ threads: 1, timeBudgetMs: 20_000 });
-  const tight = documentWorkerPool({ threads: 1, timeBudgetMs: 1000 });
+  const tight = documentWorkerPool({ threads: 1, timeBudgetMs: 20_000 });
   afterAll(async () => {
     await pool.close();
     await tight.close();
@@ -24,9 +24,9 @@ describe('documentWorkerPool', () => {
   });
 
   it('stops a document over its time budget with a DocumentBudgetError, and carries on', async () => {
-    // ≈ 8 s of reading on this machine; stopped after 1 s.
-    const slow = readFileSync(corpusPath('songjiang-2025-data-bureau-budget'), 'utf8').repeat(200);
-    const err = await tight.parse(slow).catch((e: unknown) => e);
+    // Reading a disclosure takes tens of milliseconds at least: a 5 ms budget stops it for sure
+    // (no timing is asserted, only that an over-budget document is stopped).
+    const err = await tight.parse(text.repeat(4), { timeBudgetMs: 5 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DocumentBudgetError);
     expect((err as DocumentBudgetError).budget).toBe('time');
     expect((err as Error).message).toMatch(/超过时间上限/);

@@ -29,7 +29,8 @@ export interface DocumentWorkerPoolOptions {
 }
 
 export interface DocumentWorkerPool {
-  readonly parse: (text: string) => Promise<ParsedDocument>;
+  /** Read a text; `timeBudgetMs` overrides the pool's budget for this one document. */
+  readonly parse: (text: string, budget?: { readonly timeBudgetMs?: number }) => Promise<ParsedDocument>;
   readonly check: (subjects: readonly CheckSubject[]) => Promise<Finding[]>;
   readonly threads: number;
   close(): Promise<void>;
@@ -88,16 +89,16 @@ export const documentWorkerPool = (options: DocumentWorkerPoolOptions = {}): Doc
   };
   const seconds = (ms: number): string => (ms < 10_000 ? (ms / 1000).toFixed(1) : String(Math.round(ms / 1000)));
 
-  const run = async (task: DocumentTask, what: string): Promise<ParsedDocument | Finding[]> => {
+  const run = async (task: DocumentTask, what: string, budgetMs = timeBudgetMs): Promise<ParsedDocument | Finding[]> => {
     await acquire();
     try {
-      return (await piscina.run(task, { signal: AbortSignal.timeout(timeBudgetMs) })) as ParsedDocument | Finding[];
+      return (await piscina.run(task, { signal: AbortSignal.timeout(budgetMs) })) as ParsedDocument | Finding[];
     } catch (e) {
       const err = e as Error & { code?: string; name?: string };
       // The stopped worker is replaced; the next document's budget starts once it has loaded.
       await piscina.run({ op: 'ping' }).catch(() => undefined);
       if (err.name === 'AbortError' || err.name === 'TimeoutError' || /abort/i.test(err.message)) {
-        throw new DocumentBudgetError('time', `${what}超过时间上限（${seconds(timeBudgetMs)} 秒）：文件过于庞大或格式异常，未存储。请检查文件是否完整、是否为正常的预算文本。`);
+        throw new DocumentBudgetError('time', `${what}超过时间上限（${seconds(budgetMs)} 秒）：文件过于庞大或格式异常，未存储。请检查文件是否完整、是否为正常的预算文本。`);
       }
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message)) {
         throw new DocumentBudgetError('memory', `${what}超过内存上限（${memoryMb} MB）：文件过于庞大或格式异常，未存储。`);
@@ -110,7 +111,7 @@ export const documentWorkerPool = (options: DocumentWorkerPoolOptions = {}): Doc
 
   return {
     threads,
-    parse: async (text) => (await run({ op: 'parse', text }, '读取文件')) as ParsedDocument,
+    parse: async (text, budget) => (await run({ op: 'parse', text }, '读取文件', budget?.timeBudgetMs)) as ParsedDocument,
     check: async (subjects) => (await run({ op: 'check', subjects }, '核对文件')) as Finding[],
     close: () => piscina.destroy(),
   };
