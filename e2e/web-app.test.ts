@@ -126,6 +126,17 @@ describe('the web app', () => {
     await h.page.reload();
     await doc.waitLoaded();
     await doc.focused().first().waitFor();
+
+    // A narrative finding lands on its own item, not on the top of 编制说明: item 21 names a 款/项
+    // no table row has (narrative.main-item-subject-found at its line).
+    const itemFinding = h.page.locator('#sec-findings li.finding[data-rule="narrative.main-item-subject-found"]').first();
+    await itemFinding.locator('a.locate').click();
+    await doc.focused().first().waitFor();
+    await expect(doc.focused().first().getAttribute('id')).resolves.toBe('main-item-21');
+    const box = await doc.focused().first().boundingBox();
+    // One table row, not a whole section.
+    expect(box?.height ?? 1000).toBeLessThan(200);
+    await h.screenshot('narrative-finding-located');
   });
 
   it('searches projects by name and amount range in 万元', async () => {

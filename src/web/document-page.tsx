@@ -36,7 +36,27 @@ const focusElement = (el: HTMLElement): void => {
 };
 
 /** The element a location points at: the most specific candidate id present on the page. */
+/**
+ * A narrative finding located by line lands on the item or sentence showing that line: the element
+ * of its section whose `data-line`…`data-line-to` span holds the line, else the nearest one above
+ * it within a few lines. Undefined when none is near (the section itself is then the target).
+ */
+const elementForLine = (loc: SourceLocation): HTMLElement | undefined => {
+  const sectionId = loc.section === 'explanation' ? SECTION_IDS.explanation : loc.section === 'other-information' ? SECTION_IDS.otherInformation : undefined;
+  if (sectionId === undefined || loc.table !== undefined || loc.line <= 0) return undefined;
+  let best: { el: HTMLElement; distance: number } | undefined;
+  for (const el of document.querySelectorAll<HTMLElement>(`#${sectionId} [data-line]`)) {
+    const from = Number(el.dataset['line']);
+    const to = Math.max(from, Number(el.dataset['lineTo'] ?? from));
+    const distance = loc.line >= from && loc.line <= to ? 0 : loc.line > to ? loc.line - to : Number.POSITIVE_INFINITY;
+    if (distance <= 4 && (best === undefined || distance < best.distance)) best = { el, distance };
+  }
+  return best?.el;
+};
+
 const elementFor = (loc: SourceLocation, entries: readonly ProjectEntry[]): HTMLElement | undefined => {
+  const byLine = elementForLine(loc);
+  if (byLine) return byLine;
   const byName = (name: string): number | undefined => {
     const squeeze = (s: string): string => s.replace(/\s+/g, '');
     const i = entries.findIndex((e) => squeeze(e.name) === squeeze(name));

@@ -30,9 +30,11 @@ const changeText = (c: StatedChange | undefined): string => {
   return parts.join(' ');
 };
 
+// `data-line` (the source line an element shows) lets a finding located by line land on its own
+// item or sentence rather than on the top of its section (document-page.tsx, elementForLine).
 const AmountRow = ({ label, a }: { readonly label: string; readonly a: NarrativeAmount | undefined }): ReactNode =>
   a ? (
-    <tr>
+    <tr data-line={a.amount.source.line} data-line-to={a.change?.line ?? a.amount.source.line}>
       <th>{label}</th>
       <td className="num">{figureText(a.amount)}</td>
       <td>{changeText(a.change)}</td>
@@ -59,7 +61,7 @@ export const ExplanationSection = ({ e }: { readonly e: BudgetExplanation | unde
             ))}
           </tbody>
         </table>
-        {e.changeReason ? <p>{e.changeReason.text}</p> : null}
+        {e.changeReason ? <p data-line={e.changeReason.source.line}>{e.changeReason.text}</p> : null}
         {e.newDepartmentStatement ? <p className="muted">{e.newDepartmentStatement.text}</p> : null}
         {e.mainItems.length > 0 ? (
           <>
@@ -76,7 +78,7 @@ export const ExplanationSection = ({ e }: { readonly e: BudgetExplanation | unde
               </thead>
               <tbody>
                 {e.mainItems.map((m) => (
-                  <tr key={`${m.ordinal}-${m.line}`} id={`main-item-${m.ordinal}`}>
+                  <tr key={`${m.ordinal}-${m.line}`} id={`main-item-${m.ordinal}`} data-line={m.line} data-line-to={m.change?.line ?? m.amount.source.line}>
                     <td>{m.ordinal}</td>
                     <td>
                       {m.subject}
@@ -100,8 +102,8 @@ export const ExplanationSection = ({ e }: { readonly e: BudgetExplanation | unde
   </section>
 );
 
-const Fact = ({ label, children }: { readonly label: string; readonly children: ReactNode }): ReactNode => (
-  <tr>
+const Fact = ({ label, line, children }: { readonly label: string; readonly line?: number | undefined; readonly children: ReactNode }): ReactNode => (
+  <tr {...(line !== undefined ? { 'data-line': line } : {})}>
     <th>{label}</th>
     <td>{children}</td>
   </tr>
@@ -134,7 +136,7 @@ export const OtherInformationSection = ({ o }: { readonly o: OtherInformation })
             <p className="muted">未说明。</p>
           )}
           <h3>二、机关运行经费</h3>
-          <p>{oc ? (oc.none ? '无机关运行经费。' : figureText(oc.amount)) : <span className="muted">未说明。</span>}</p>
+          <p {...(oc?.amount ? { 'data-line': oc.amount.source.line } : {})}>{oc ? (oc.none ? '无机关运行经费。' : figureText(oc.amount)) : <span className="muted">未说明。</span>}</p>
           {oc?.unitsDescription ? <p className="muted">{oc.unitsDescription}</p> : null}
         </div>
         <div>
@@ -142,12 +144,12 @@ export const OtherInformationSection = ({ o }: { readonly o: OtherInformation })
           {pr ? (
             <table className="grid compact kv">
               <tbody>
-                <Fact label="政府采购预算">{figureText(pr.total)}</Fact>
-                <Fact label="货物">{figureText(pr.goods)}</Fact>
-                <Fact label="工程">{figureText(pr.works)}</Fact>
-                <Fact label="服务">{figureText(pr.services)}</Fact>
-                <Fact label="面向中小企业预留">{figureText(pr.smeReserved)}</Fact>
-                <Fact label="其中：小型和微型企业">{figureText(pr.smallMicroReserved)}</Fact>
+                <Fact label="政府采购预算" line={pr.total?.source.line}>{figureText(pr.total)}</Fact>
+                <Fact label="货物" line={pr.goods?.source.line}>{figureText(pr.goods)}</Fact>
+                <Fact label="工程" line={pr.works?.source.line}>{figureText(pr.works)}</Fact>
+                <Fact label="服务" line={pr.services?.source.line}>{figureText(pr.services)}</Fact>
+                <Fact label="面向中小企业预留" line={pr.smeReserved?.source.line}>{figureText(pr.smeReserved)}</Fact>
+                <Fact label="其中：小型和微型企业" line={pr.smallMicroReserved?.source.line}>{figureText(pr.smallMicroReserved)}</Fact>
               </tbody>
             </table>
           ) : (
@@ -159,7 +161,7 @@ export const OtherInformationSection = ({ o }: { readonly o: OtherInformation })
               <tbody>
                 <Fact label="预算单位">{pt.units ? `${pt.units.value} 个` : '—'}</Fact>
                 <Fact label="编报绩效目标的项目">{pt.projects ? `${pt.projects.value} 个` : '—'}</Fact>
-                <Fact label="涉及项目预算资金">{figureText(pt.amount)}</Fact>
+                <Fact label="涉及项目预算资金" line={pt.amount?.source.line}>{figureText(pt.amount)}</Fact>
                 <Fact label="1000万元（含）以上项目">{pt.projectsOver10Million ? `${pt.projectsOver10Million.value} 个` : '—'}</Fact>
               </tbody>
             </table>
