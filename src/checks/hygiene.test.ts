@@ -78,6 +78,20 @@ describe('hygiene rules on text', () => {
   });
 });
 
+describe('level wording in the body', () => {
+  it('reports a section heading of the other level, wherever it stands', () => {
+    const unit = mutable(buildBudget());
+    unit.level = 'unit';
+    const hits = rulesOf(unit as BudgetDisclosure, textWithLines({ 40: '四、2025年部门预算编制说明', 41: '单位预算正文。' })).filter((f) => f.rule === 'hygiene.level-wording' && f.location?.line === 40);
+    expect(hits).toHaveLength(1);
+    const department = buildBudget();
+    const back = rulesOf(department, textWithLines({ 40: '四、2025年单位预算编制说明' })).filter((f) => f.rule === 'hygiene.level-wording' && f.location?.line === 40);
+    expect(back).toHaveLength(1);
+    // The supervising department and the classification's own name are not level slips.
+    expect(rulesOf(unit as BudgetDisclosure, textWithLines({ 40: '预算主管部门：某局', 41: '部门预算经济分类科目' })).filter((f) => f.rule === 'hygiene.level-wording' && (f.location?.line === 40 || f.location?.line === 41))).toEqual([]);
+  });
+});
+
 describe('hygiene rules on the model', () => {
   it('reports a table title of another year', () => {
     const d = mutable(buildBudget());

@@ -5,6 +5,7 @@
  * Text rules read the source lines; a table of contents (leader dots) is never flagged.
  */
 import { tableByNumber, type BudgetDisclosure, type PerformanceDeclaration, type SectionKind, type TableNumber } from '#domain/index.ts';
+import { classifyHeading } from '#ingest/narrative/sections.ts';
 import { isTocLine, type SourceLine } from '#ingest/text.ts';
 import type { AnyContext, BudgetContext, FindingDraft, Rule } from './rule.ts';
 import { hasData } from './tables.ts';
@@ -324,8 +325,12 @@ const levelWording = (ctx: BudgetContext): FindingDraft[] => {
   const out: FindingDraft[] = [];
   // `部门预算经济分类` names the classification (部门预算支出经济分类科目), not the level: unit
   // budgets print it too (Putuo 2025 unit budgets, table 8).
-  const wrong = doc.level === 'unit' ? /部门(?!预算主管|(?:预算)?(?:支出)?经济分类)/ : /(?<!编制|预算)单位(?:财务|收入|支出|财政|一般|政府|国有)/;
-  const titles = [doc.header.title, ...doc.tables.map((t) => t.title)].filter((t) => t !== undefined);
+  const wrong = doc.level === 'unit' ? /部门(?!预算主管|(?:预算)?(?:支出)?经济分类)/ : /(?<!编制|预算)单位(?:财务|收入|支出|财政|一般|政府|国有|预算编制|预算表|主要职能|机构设置)/;
+  // Section headings in the body say the level too (`2025年部门预算编制说明` in a unit budget).
+  const headings = ctx.lines
+    .filter((l) => !isTocLine(l.text) && l.text.length <= 60 && classifyHeading(l.text) !== undefined && classifyHeading(l.text) !== 'tables')
+    .map((l) => ({ text: l.text, source: { line: l.no } }));
+  const titles = [doc.header.title, ...doc.tables.map((t) => t.title), ...headings].filter((t) => t !== undefined);
   for (const t of titles) {
     const text = t.text.replace(/\s+/g, '');
     if (!wrong.test(text)) continue;
