@@ -212,3 +212,25 @@ describe('line accounting: nothing is lost silently', () => {
     expect(d?.params).toMatchObject({ from: 12, to: 13 });
   });
 });
+
+describe('another district’s section scheme', () => {
+  // The Songjiang data bureau's text re-headed the way other districts head their parts: 第N部分
+  // over an overview that holds 一、主要职能 and 二、机构设置, 预算情况说明, 其它相关情况说明, a
+  // 部门预算公开表 part and a table title carrying 表一 and the department's name.
+  const original = readCorpus('songjiang-2025-data-bureau-budget');
+  const rewritten = original
+    .replace(' 上海市松江区数据局主要职能', '第一部分 部门概况\n一、主要职能')
+    .replace('上海市松江区数据局机构设置', '二、机构设置')
+    .replace('\n名词解释\n', '\n第二部分 名词解释\n')
+    .replace('2025年部门预算编制说明', '第三部分 2025年部门预算情况说明')
+    .replace('2025年部门财务收支预算总表', '第四部分 2025年部门预算公开表\n表一 2025年上海市松江区数据局部门财务收支预算总表')
+    .replace('\n其他相关情况说明\n', '\n第五部分 其它相关情况说明\n');
+  const comparable = (text: string): unknown =>
+    JSON.parse(JSON.stringify(parseBudgetDisclosure(text).document, (k, v: unknown) => (k === 'line' || k === 'source' || k === 'title' ? undefined : v)));
+
+  it('reads to the same model, every line accounted for', () => {
+    expect(rewritten).not.toBe(original);
+    expect(comparable(rewritten)).toEqual(comparable(original));
+    expect(parseBudgetDisclosure(rewritten).accounting?.unread).toEqual([]);
+  });
+});

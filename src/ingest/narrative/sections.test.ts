@@ -86,7 +86,8 @@ describe('segmentSections', () => {
   });
 
   it('joins a heading broken over two lines and drops the heading repeated as page furniture', () => {
-    expect(seg.sections.get('duties')?.heading.map((l) => l.no)).toEqual([8, 9]);
+    // The repeat (line 12) is kept with the heading, out of the body.
+    expect(seg.sections.get('duties')?.heading.map((l) => l.no)).toEqual([8, 9, 12]);
     expect(body('duties')).toEqual(['职能正文。', '上海市普陀区2025年区级部门预算', '职能续。']);
   });
 

@@ -81,7 +81,8 @@ const isWrappedTail = (lines: readonly SourceLine[], i: number, kind: BudgetSect
   // put one between every two lines).
   if (!prev || (lines[i]?.raw ?? '').includes('\f')) return false;
   const t = prev.text;
-  if (!/[\u3400-\u9fff“”"’]$/.test(t) || /(?:预算|决算|预算公开|目录)$/.test(squash(t)) || classifyHeading(t) !== undefined) return false;
+  // A `label：value` line (`预算主管部门：…`) ends its own phrase.
+  if (!/[\u3400-\u9fff“”"’]$/.test(t) || /[：:]/.test(t) || /(?:预算|决算|预算公开|目录)$/.test(squash(t)) || classifyHeading(t) !== undefined) return false;
   return classifyHeading(`${t}${lines[i]?.text ?? ''}`) !== kind;
 };
 
@@ -203,7 +204,7 @@ export const segmentSections = (lines: readonly SourceLine[]): Segmentation => {
         headingLines = [line, next];
       }
     }
-    if (kind !== undefined && kind !== 'tables' && headingLines.length === 1 && isWrappedTail(lines, i, kind)) kind = undefined;
+    if (kind !== undefined && kind !== 'tables' && current !== 'header' && headingLines.length === 1 && isWrappedTail(lines, i, kind)) kind = undefined;
     if (kind === 'contents') {
       // `目录` printed again as page furniture, away from the contents.
       bodyOf('contents', []).lines.push(line);
@@ -220,8 +221,12 @@ export const segmentSections = (lines: readonly SourceLine[]): Segmentation => {
       body.lines.push(...headingLines);
       continue;
     }
-    // The same heading at the top of its own section's next page: furniture.
-    if (kind === current) continue;
+    // The same heading at the top of its own section's next page, or a sub-heading naming the
+    // section again (`第一部分 部门概况` / `一、主要职能`): kept with the section's heading.
+    if (kind === current) {
+      body.heading.push(...headingLines);
+      continue;
+    }
     current = kind;
     body = bodyOf(kind, headingLines);
   }
