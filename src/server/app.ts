@@ -6,7 +6,8 @@
  * `app.inject` and the CLI calls `listen`.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -346,6 +347,13 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
 
   // ---------------------------------------------------------------------------------------------
   // The web app
+
+  // pdf.js in the browser fetches character maps (Chinese PDFs often name predefined CMaps) and
+  // standard font data from here when it draws a document's source page.
+  const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  for (const dir of ['cmaps', 'standard_fonts']) {
+    await app.register(fastifyStatic, { root: resolve(pdfjsDir, dir), prefix: `/pdfjs/${dir}/`, decorateReply: false, index: false });
+  }
 
   if (webBuilt) {
     await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: 'index.html' });
