@@ -68,6 +68,16 @@ describe.runIf(existsSync(pdf))('uploading a PDF', () => {
     const cells = JSON.stringify(model.tables);
     expect(cells).toMatch(/"page":\d+,"bbox":\[/);
 
+    // What the browser's pdf.js needs to draw the page: its worker may run (CSP), CMaps and font data are served.
+    expect(String(source.headers['content-security-policy'])).toContain("worker-src 'self' blob:");
+    const cmap = await app.inject('/pdfjs/cmaps/UniGB-UCS2-H.bcmap');
+    expect(cmap.statusCode).toBe(200);
+    expect(cmap.rawPayload.length).toBeGreaterThan(1000);
+    expect((await app.inject('/pdfjs/standard_fonts/FoxitSans.pfb')).statusCode).toBe(200);
+    for (const url of ['/pdfjs/cmaps/../package.json', '/pdfjs/cmaps/%2e%2e/package.json', '/pdfjs/cmaps/..%2fpackage.json']) {
+      expect((await app.inject(url)).body, url).not.toContain('"pdfjs-dist"');
+    }
+
     // Uploading the same PDF again stores nothing new.
     const again = await app.inject({ method: 'POST', url: '/api/documents', headers: { 'content-type': 'application/pdf' }, payload: bytes });
     expect(again.statusCode).toBe(200);

@@ -104,6 +104,39 @@ describeEachDialect('document sources', (open) => {
     expect(sources(detail?.model).every((s) => s.page === undefined)).toBe(true);
   });
 
+  it('a figure quoted from the prior year\'s document is not placed on this document\'s pages', async () => {
+    // One finding on the current document quoting the prior document's first project amount.
+    const quotePrior = (subjects: readonly CheckSubject[]): Finding[] => {
+      const prior = subjects.find((x) => x.referenceOnly === true);
+      const current = subjects.find((x) => x.referenceOnly !== true);
+      const project = prior?.document.projects[0];
+      const source = project !== undefined && 'annualAmount' in project ? project.annualAmount?.source : undefined;
+      if (current === undefined || source === undefined) return [];
+      return [
+        {
+          rule: 'test.cross-year',
+          severity: 'info',
+          message: '上年对比',
+          location: { line: 500 },
+          figures: [{ label: '上年', raw: '1', location: source }],
+          ...(current.name !== undefined ? { document: current.name } : {}),
+        },
+      ];
+    };
+    const store = await open({ parse: parseTestDocument, check: quotePrior });
+    const prior = budgetText.replace('"year":2025', '"year":2024');
+    expect((await store.importDocument(prior)).status).toBe('created');
+    const r = await store.importDocument(budgetText, { source: { bytes: pdfBytes, mediaType: 'application/pdf' }, lineMap });
+    const stored = (await store.getDocument(r.document!.documentId))!.findings;
+    expect(stored.map((f) => f.rule)).toEqual(['test.cross-year']);
+    expect(stored[0]?.location).toMatchObject(expectedAt(500));
+    const quoted = stored[0]?.figures[0]?.location;
+    expect(quoted?.line).toBe(502);
+    expect(quoted).not.toHaveProperty('page');
+    expect(quoted).not.toHaveProperty('bbox');
+    expect(Object.keys(quoted ?? {}).sort()).toEqual(['line', 'project']);
+  });
+
   it('a failed import stores neither the document nor its PDF', async () => {
     for (const failAt of ['source', 'findings'] as const) {
       let armed = true;

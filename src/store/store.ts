@@ -19,9 +19,9 @@ import { checkDocuments } from '#checks/index.ts';
 import type { CheckSubject } from '#checks/index.ts';
 import { parseDocument } from '#ingest/detect.ts';
 import type { ParsedDocument } from '#ingest/detect.ts';
-import { attachPageProvenance, locateFindings } from '#ingest/pdf/provenance.ts';
+import { attachPageProvenance } from '#ingest/pdf/provenance.ts';
 import type { LineOrigin } from '#ingest/pdf/layout.ts';
-import type { BudgetDisclosure, Diagnostic, Finding, PerformanceDeclaration } from '#domain/index.ts';
+import type { BudgetDisclosure, Diagnostic, Finding, FindingFigure, PerformanceDeclaration, SourceLocation } from '#domain/index.ts';
 import {
   FTS_MIN_QUERY_LENGTH,
   connect,
@@ -269,7 +269,8 @@ export class BudgetStore {
         .where('d.is_latest', '=', 1)
         .executeTakeFirst();
       if (prior !== undefined) {
-        const priorModel = { kind: prior.kind, document: readJson(prior.model_json) } as StoredModel;
+        // The prior year's figures are marked, so that findings quoting them are not placed on this document's pages.
+        const priorModel = { kind: prior.kind, document: markPriorLocations(readJson(prior.model_json)) } as StoredModel;
         subjects.unshift({ ...subjectOf(priorModel, priorName), referenceOnly: true });
       }
     }
@@ -753,13 +754,45 @@ const searchHit = (
   };
 };
 
+/** Marks a location in the prior year's model (see markPriorLocations); survives a worker's structured clone. */
+const PRIOR_MARK = 'yusuanPriorDocument';
+
+/** Every `source` location of a model, marked as the prior document's. */
+const markPriorLocations = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(markPriorLocations);
+  if (typeof v !== 'object' || v === null) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    out[k] = k === 'source' && typeof x === 'object' && x !== null && typeof (x as { line?: unknown }).line === 'number' ? { ...x, [PRIOR_MARK]: true } : markPriorLocations(x);
+  }
+  return out;
+};
+
 /**
- * Findings about a PDF's text rendering: each location without a page yet gains its line's page and
- * box (figures read from the stored model carry their cell's box already). Only this document's
- * findings are stored, so every finding's lines are this document's.
+ * Findings as stored. A location quoting the prior year's document loses its mark and any page (it
+ * is not on this document's pages). For a PDF's text rendering, every other location without a page
+ * yet gains its line's page and box (figures from the model carry their cell's box already).
  */
-const located = (findings: Finding[], lineMap: readonly LineOrigin[] | undefined): Finding[] =>
-  lineMap === undefined || lineMap.length === 0 ? findings : locateFindings(findings, () => lineMap);
+const located = (findings: Finding[], lineMap: readonly LineOrigin[] | undefined): Finding[] => {
+  const place = (loc: SourceLocation | undefined): SourceLocation | undefined => {
+    if (loc === undefined) return undefined;
+    if (PRIOR_MARK in loc) {
+      const { [PRIOR_MARK]: _mark, page: _page, bbox: _bbox, ...rest } = loc as SourceLocation & { [PRIOR_MARK]?: boolean };
+      return rest;
+    }
+    if (loc.page !== undefined || lineMap === undefined) return loc;
+    const origin = lineMap[loc.line - 1];
+    return origin ? { ...loc, page: origin.page, bbox: [...origin.bbox] } : loc;
+  };
+  return findings.map((f) => {
+    const location = place(f.location);
+    const figures = f.figures.map((x): FindingFigure => {
+      const l = place(x.location);
+      return l ? { ...x, location: l } : x;
+    });
+    return { ...f, ...(location ? { location } : {}), figures };
+  });
+};
 
 const subjectOf = (model: StoredModel, name: string): CheckSubject =>
   model.kind === 'budget-disclosure' ? { kind: model.kind, document: model.document, name } : { kind: model.kind, document: model.document, name };
