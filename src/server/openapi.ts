@@ -146,7 +146,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: '/api/documents',
-    summary: '上传并导入一份文件（文本）：解析、核对、存储',
+    summary: '上传并导入一份文件（文本或 PDF）：解析、核对、存储（PDF 连同原文件一并保存）',
     query: uploadQuery,
     requestBody: {
       required: true,
@@ -154,6 +154,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
         'text/plain': { schema: { type: 'string' } },
         'multipart/form-data': { schema: object({ file: { type: 'string', format: 'binary' } }, ['file']) },
         'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+        'application/pdf': { schema: { type: 'string', format: 'binary' } },
       },
     },
     responses: {
@@ -163,8 +164,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       '403': error('来自其他网站的写入请求（Origin 与本站不同）'),
       '408': error('上传在规定时间内没有传完'),
       '413': error('超过上传大小上限，或读取时超过内存上限'),
-      '415': error('不是文本（PDF 暂不能读取，需先转换为文本；二进制文件；无法识别的编码）。接受 UTF-8（可带 BOM）、UTF-16、GB18030/GBK'),
-      '422': error('不是可识别的部门预算或绩效目标申报表（details.diagnostics 说明原因），或读取、核对超过时间上限（document-over-budget）'),
+      '415': error('既不是 PDF 也不是文本（二进制文件；无法识别的编码）。文本接受 UTF-8（可带 BOM）、UTF-16、GB18030/GBK'),
+      '422': error('不是可识别的部门预算或绩效目标申报表，或 PDF 无法读取（unreadable-pdf：加密、损坏、不完整、扫描件；details.diagnostics 说明原因），或读取、核对超过时间上限（document-over-budget）'),
     },
   },
   {
