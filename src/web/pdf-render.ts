@@ -4,11 +4,13 @@
  * are served by the server under /pdfjs/ (Chinese PDFs often use predefined CMaps).
  */
 import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { fitScale } from './source-geometry.ts';
 
 let worker: Worker | undefined;
 const documents = new Map<string, Promise<PDFDocumentProxy>>();
+/** pdf.js refuses two renders on one canvas at once: the one running on each canvas. */
+const running = new WeakMap<HTMLCanvasElement, RenderTask>();
 
 const ensureWorker = (): void => {
   if (worker !== undefined) return;
@@ -44,14 +46,25 @@ export interface RenderedPage {
   readonly pageCount: number;
 }
 
-/** Draw page `pageNumber` to fit `availableWidth` CSS pixels, sharp on high-density screens. */
-export const renderPage = async (url: string, pageNumber: number, canvas: HTMLCanvasElement, availableWidth: number): Promise<RenderedPage> => {
+/**
+ * Draw page `pageNumber` to fit `availableWidth` CSS pixels, sharp on high-density screens. A render
+ * still running on the canvas is cancelled first; `signal` cancels this one.
+ */
+export const renderPage = async (url: string, pageNumber: number, canvas: HTMLCanvasElement, availableWidth: number, signal?: AbortSignal): Promise<RenderedPage> => {
   const doc = await openPdf(url);
   if (pageNumber < 1 || pageNumber > doc.numPages) throw new Error(`PDF 只有 ${doc.numPages} 页，没有第 ${pageNumber} 页。`);
   const page = await doc.getPage(pageNumber);
   const unit = page.getViewport({ scale: 1 });
   const scale = fitScale(unit.width, availableWidth);
   const viewport = page.getViewport({ scale });
+  // A call already abandoned must not cancel the render that replaced it.
+  signal?.throwIfAborted();
+  for (let previous = running.get(canvas); previous !== undefined; previous = running.get(canvas)) {
+    previous.cancel();
+    await previous.promise.catch(() => undefined);
+    if (running.get(canvas) === previous) running.delete(canvas);
+    signal?.throwIfAborted();
+  }
   const ratio = Math.min(3, window.devicePixelRatio || 1);
   canvas.width = Math.floor(viewport.width * ratio);
   canvas.height = Math.floor(viewport.height * ratio);
@@ -59,6 +72,15 @@ export const renderPage = async (url: string, pageNumber: number, canvas: HTMLCa
   canvas.style.height = `${Math.floor(viewport.height)}px`;
   const context = canvas.getContext('2d');
   if (context === null) throw new Error('浏览器不支持画布（canvas），无法显示原文页面。');
-  await page.render({ canvas, canvasContext: context, viewport, ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}) }).promise;
+  const task = page.render({ canvas, canvasContext: context, viewport, ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}) });
+  running.set(canvas, task);
+  const cancel = (): void => task.cancel();
+  signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    await task.promise;
+  } finally {
+    signal?.removeEventListener('abort', cancel);
+    if (running.get(canvas) === task) running.delete(canvas);
+  }
   return { scale, width: unit.width, height: unit.height, pageCount: doc.numPages };
 };

@@ -64,12 +64,13 @@ export const SourcePageViewer = ({ documentId, request, onClose }: { readonly do
 
   useEffect(() => {
     let cancelled = false;
+    const abort = new AbortController();
     setState({ status: 'loading' });
     const target = canvas.current;
     if (target === null) return;
     const available = Math.min(1000, window.innerWidth - 64);
     import('./pdf-render.ts')
-      .then((m) => m.renderPage(sourceUrl(documentId), request.page, target, available))
+      .then((m) => m.renderPage(sourceUrl(documentId), request.page, target, available, abort.signal))
       .then(
         (page) => {
           if (!cancelled) setState({ status: 'ready', page });
@@ -80,6 +81,7 @@ export const SourcePageViewer = ({ documentId, request, onClose }: { readonly do
       );
     return () => {
       cancelled = true;
+      abort.abort();
     };
   }, [documentId, request.page]);
 
