@@ -34,7 +34,7 @@ export class UploadPage {
     await this.page.locator('input[type=file]').setInputFiles([...paths]);
     const names = paths.map((p) => p.split('/').at(-1) ?? p);
     for (const name of names) {
-      await this.job(name).locator('.job-status', { hasText: /完成|失败|部分读取/ }).waitFor({ timeout: UPLOAD_TIMEOUT });
+      await this.job(name).locator('.job-status', { hasText: /^(?:完成|失败|部分读取)$/ }).waitFor({ timeout: UPLOAD_TIMEOUT });
     }
   }
 
@@ -49,7 +49,7 @@ export class UploadPage {
       [fileName, text] as const,
     );
     await this.page.dispatchEvent('.dropzone', 'drop', { dataTransfer });
-    await this.job(fileName).locator('.job-status', { hasText: /完成|失败|部分读取/ }).waitFor({ timeout: UPLOAD_TIMEOUT });
+    await this.job(fileName).locator('.job-status', { hasText: /^(?:完成|失败|部分读取)$/ }).waitFor({ timeout: UPLOAD_TIMEOUT });
   }
 
   job(fileName: string): Locator {
