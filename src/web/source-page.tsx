@@ -5,42 +5,16 @@
  */
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { Finding, SourceLocation } from '#domain/index.ts';
 import { sourceUrl } from './api.ts';
 import type { RenderedPage } from './pdf-render.ts';
 import { boxOnPage } from './source-geometry.ts';
+import type { SourcePageRequest } from './source-geometry.ts';
 
-/** What to show: a page and the boxes to outline on it. */
-export interface SourcePageRequest {
-  readonly page: number;
-  readonly boxes: readonly (readonly number[])[];
-  /** What is outlined, for the viewer's heading. */
-  readonly label: string;
-}
+export { findingSourceRequest, locationSourceRequest } from './source-geometry.ts';
+export type { SourcePageRequest } from './source-geometry.ts';
 
 /** Open the viewer; undefined when the document has no stored PDF. */
 export const ShowSourcePage = createContext<((r: SourcePageRequest) => void) | undefined>(undefined);
-
-const hasBox = (l: SourceLocation | undefined): l is SourceLocation & { page: number; bbox: number[] } =>
-  l?.page !== undefined && l.bbox !== undefined && l.bbox.length === 4;
-
-/**
- * A finding's page and boxes: its figures' cells (the offending figures) on the page of the first
- * located one, else the box of the finding's own location.
- */
-export const findingSourceRequest = (f: Finding): SourcePageRequest | undefined => {
-  const figures = f.figures.map((x) => x.location).filter(hasBox);
-  const first = figures[0];
-  const own = hasBox(f.location) ? f.location : undefined;
-  const page = own?.page ?? first?.page;
-  if (page === undefined) return undefined;
-  const boxes = figures.filter((l) => l.page === page).map((l) => l.bbox);
-  return { page, boxes: boxes.length > 0 ? boxes : own ? [own.bbox] : [], label: f.message };
-};
-
-/** A located figure or text block's request. */
-export const locationSourceRequest = (l: SourceLocation | undefined, label: string): SourcePageRequest | undefined =>
-  hasBox(l) ? { page: l.page, boxes: [l.bbox], label } : undefined;
 
 /** 「查看原文第N页」, shown only when the document has its PDF and the request has a page. */
 export const SourcePageButton = ({ request, compact = false }: { readonly request: SourcePageRequest | undefined; readonly compact?: boolean }): ReactNode => {
