@@ -118,4 +118,28 @@ describe.runIf(existsSync(pdfPath))('the source page of a PDF', () => {
     await expect(viewer.dialog().count()).resolves.toBe(0);
     expect(h.pageErrors).toEqual([]);
   });
+
+  it('opens a table cell on its page too, with that cell outlined; Escape closes the viewer', async () => {
+    const doc = new DocumentPage(h.page);
+    const cell = doc.table(3).locator('td.num button.cell-source').first();
+    const title = (await cell.getAttribute('title')) ?? '';
+    const pageNumber = Number(/^查看原文第(\d+)页$/.exec(title)?.[1]);
+    expect(pageNumber).toBeGreaterThanOrEqual(1);
+    await cell.click();
+    const viewer = new SourcePageViewer(h.page);
+    await viewer.waitDrawn(pageNumber);
+    await expect(viewer.outlines().count()).resolves.toBe(1);
+    const outline = await viewer.outlines().first().boundingBox();
+    const canvas = await viewer.canvas().boundingBox();
+    if (!outline || !canvas) throw new Error('canvas or outline not laid out');
+    // A cell, not a line: well inside the page's width, and about a line high.
+    expect(outline.x).toBeGreaterThanOrEqual(canvas.x - 2);
+    expect(outline.x + outline.width).toBeLessThanOrEqual(canvas.x + canvas.width + 2);
+    expect(outline.width).toBeLessThan(canvas.width / 3);
+    expect(outline.height).toBeLessThan(canvas.height / 10);
+    await h.screenshot('source-page-cell');
+    await h.page.keyboard.press('Escape');
+    await expect(viewer.dialog().count()).resolves.toBe(0);
+    expect(h.pageErrors).toEqual([]);
+  });
 });
