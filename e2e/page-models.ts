@@ -126,3 +126,31 @@ export class ComparePage {
     await this.page.locator('select[name=table]').selectOption(String(n));
   }
 }
+
+/** The viewer of a PDF's source page (「查看原文第N页」). */
+export class SourcePageViewer {
+  constructor(private readonly page: Page) {}
+
+  dialog(): Locator {
+    return this.page.locator('.source-dialog');
+  }
+
+  /** Wait until page `n` is drawn (or fail with the viewer's message). */
+  async waitDrawn(n: number): Promise<void> {
+    await this.page.locator(`.source-page[data-page="${n}"][data-state="ready"], .source-page[data-state="error"]`).waitFor({ timeout: 30_000 });
+    const state = await this.page.locator('.source-page').getAttribute('data-state');
+    if (state !== 'ready') throw new Error(`source page not drawn: ${(await this.dialog().textContent()) ?? ''}`);
+  }
+
+  canvas(): Locator {
+    return this.page.locator('.source-page canvas');
+  }
+
+  outlines(): Locator {
+    return this.page.locator('.source-page .source-outline');
+  }
+
+  async close(): Promise<void> {
+    await this.dialog().locator('button', { hasText: '关闭' }).click();
+  }
+}

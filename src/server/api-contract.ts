@@ -11,6 +11,7 @@
  *   GET  /documents/:documentId                     → DocumentDetail
  *   GET  /documents/:documentId/versions            → DocumentVersion[]
  *   POST /documents   (body: text/plain document, or multipart field `file`; ?name=) → UploadResult
+ *   GET  /documents/:documentId/source           → the stored PDF (application/pdf); 404 for a document imported from text
  *   GET  /documents/:documentId/export.csv?what=cells|projects|indicators → text/csv
  *   GET  /documents/:documentId/export.json         → the parsed model
  *   GET  /compare?left=:documentId&right=:documentId → Comparison

@@ -6,7 +6,8 @@
  * `app.inject` and the CLI calls `listen`.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -20,7 +21,8 @@ import { isPdf } from '#ingest/pdf/index.ts';
 import { DocumentReaderPool } from '#ingest/pdf/worker.ts';
 import { exportView } from '#render/export-view.ts';
 import { renderCsv } from '#render/csv.ts';
-import type { BudgetStore } from '#store/store.ts';
+import type { LineOrigin } from '#ingest/pdf/index.ts';
+import type { BudgetStore, DocumentSourceFile } from '#store/store.ts';
 import { DocumentBudgetError } from '#store/worker-pool.ts';
 import type { DocumentDetail, UploadResult } from './api-contract.ts';
 import { compareDocuments } from './compare.ts';
@@ -70,6 +72,8 @@ const CONTENT_SECURITY_POLICY = {
     scriptSrc: ["'self'"],
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'data:', 'blob:'],
+    // pdf.js renders a document's source page with its worker (a same-origin module script).
+    workerSrc: ["'self'", 'blob:'],
     fontSrc: ["'self'", 'data:'],
     connectSrc: ["'self'"],
     objectSrc: ["'none'"],
@@ -248,11 +252,15 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
 
   app.post('/api/documents', async (req, reply) => {
     const { name } = parse(uploadQuery, req.query, 'query');
-    const { text, fileName } = await readUpload(req, uploadLimit, pdfReader);
+    const { text, fileName, source, lineMap } = await readUpload(req, uploadLimit, pdfReader);
     if (text.trim() === '') throw new ApiHttpError(400, 'empty-upload', '上传内容为空。请选择部门预算或绩效目标申报表的文本文件（.txt）。');
     const given = name ?? fileName;
     const sourceName = given !== undefined ? cleanSourceName(given) : undefined;
-    const outcome = await store.importDocument(text, sourceName !== undefined ? { sourceName } : {});
+    const outcome = await store.importDocument(text, {
+      ...(sourceName !== undefined ? { sourceName } : {}),
+      ...(source !== undefined ? { source } : {}),
+      ...(lineMap !== undefined ? { lineMap } : {}),
+    });
     if (outcome.status === 'rejected' || outcome.document === undefined) {
       throw new ApiHttpError(
         422,
@@ -269,6 +277,20 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
       diagnostics: outcome.diagnostics,
     };
     return reply.code(outcome.created ? 201 : 200).send(result);
+  });
+
+  app.get('/api/documents/:documentId/source', async (req, reply) => {
+    const { documentId } = parse(documentParams, req.params, 'path');
+    const file = await store.getSourceFile(documentId);
+    if (file === undefined) {
+      if (!(await store.documentExists(documentId))) throw notFound(`没有编号为 ${documentId} 的文件。`);
+      throw notFound(`文件 ${documentId} 没有保存原始 PDF（由文本导入），无法显示原文页面。`);
+    }
+    return reply
+      .header('content-type', file.mediaType)
+      .header('content-disposition', `inline; filename="yusuan-${documentId}.pdf"`)
+      .header('cache-control', 'private, max-age=3600')
+      .send(file.bytes);
   });
 
   app.get('/api/documents/:documentId/export.csv', async (req, reply) => {
@@ -327,6 +349,13 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   // ---------------------------------------------------------------------------------------------
   // The web app
 
+  // pdf.js in the browser fetches character maps (Chinese PDFs often name predefined CMaps) and
+  // standard font data from here when it draws a document's source page.
+  const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  for (const dir of ['cmaps', 'standard_fonts']) {
+    await app.register(fastifyStatic, { root: resolve(pdfjsDir, dir), prefix: `/pdfjs/${dir}/`, decorateReply: false, index: false });
+  }
+
   if (webBuilt) {
     await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: 'index.html' });
   } else {
@@ -346,30 +375,38 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   return app;
 };
 
+interface UploadedDocument {
+  readonly text: string;
+  readonly fileName?: string;
+  /** For a PDF: the file and its line map, stored with the document. */
+  readonly source?: DocumentSourceFile;
+  readonly lineMap?: readonly LineOrigin[];
+}
+
 /**
  * Upload bytes → text: a PDF (recognised by its `%PDF-` header) is read from its pages in a worker
- * thread and its text rendering is what is stored; a PDF that cannot be read (encrypted, damaged,
+ * thread; its text rendering is read and stored, with the PDF itself and its line map; a PDF that cannot be read (encrypted, damaged,
  * truncated, a scan) is refused (422) with its diagnostics, and nothing is stored.
  */
-const uploadText = async (bytes: Buffer, pdfReader: DocumentReaderPool): Promise<string> => {
-  if (!isPdf(bytes)) return decodeUpload(bytes);
+const uploadText = async (bytes: Buffer, pdfReader: DocumentReaderPool): Promise<UploadedDocument> => {
+  if (!isPdf(bytes)) return { text: decodeUpload(bytes) };
   const r = await pdfReader.read(bytes);
   const error = r.diagnostics.find((d) => d.severity === 'error' && d.code.startsWith('pdf-'));
   if (error || r.text === undefined) throw new ApiHttpError(422, 'unreadable-pdf', `${error?.message ?? 'PDF 无法读取。'} 未存储。`, { diagnostics: r.diagnostics });
-  return r.text;
+  return { text: r.text, source: { bytes, mediaType: 'application/pdf' }, ...(r.lines !== undefined ? { lineMap: r.lines } : {}) };
 };
 
 /** The uploaded text and file name, from a text/plain, octet-stream or PDF body or a multipart `file` field. */
-const readUpload = async (req: FastifyRequest, limit: number, pdfReader: DocumentReaderPool): Promise<{ text: string; fileName?: string }> => {
+const readUpload = async (req: FastifyRequest, limit: number, pdfReader: DocumentReaderPool): Promise<UploadedDocument> => {
   if (req.isMultipart()) {
     return readMultipartUpload(req, limit, pdfReader);
   }
-  if (Buffer.isBuffer(req.body)) return { text: await uploadText(req.body, pdfReader) };
+  if (Buffer.isBuffer(req.body)) return uploadText(req.body, pdfReader);
   throw new ApiHttpError(415, 'unsupported-media-type', `不支持的上传类型（${req.headers['content-type'] ?? '未说明'}）。${NOT_TEXT_MESSAGE}`);
 };
 
 /** A multipart form's `file` field; a truncated or malformed form is the client's error (400). */
-const readMultipartUpload = async (req: FastifyRequest, limit: number, pdfReader: DocumentReaderPool): Promise<{ text: string; fileName?: string }> => {
+const readMultipartUpload = async (req: FastifyRequest, limit: number, pdfReader: DocumentReaderPool): Promise<UploadedDocument> => {
   let file;
   let bytes: Buffer;
   try {
@@ -383,7 +420,7 @@ const readMultipartUpload = async (req: FastifyRequest, limit: number, pdfReader
     if (status === 413) throw e;
     throw new ApiHttpError(400, 'bad-multipart', `上传的表单不完整或格式有误（${(e as Error).message}），请重新上传。`);
   }
-  return { text: await uploadText(bytes, pdfReader), ...(file.filename !== '' ? { fileName: file.filename } : {}) };
+  return { ...(await uploadText(bytes, pdfReader)), ...(file.filename !== '' ? { fileName: file.filename } : {}) };
 };
 
 /** The 4xx status a Fastify/plugin error stands for, or undefined for a server fault. */

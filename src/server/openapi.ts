@@ -43,8 +43,23 @@ const kind: JsonSchema = { type: 'string', enum: ['budget-disclosure', 'performa
 
 const COMPONENTS: Record<string, JsonSchema> = {
   ApiError: object({ error: str, message: { type: 'string', description: '中文说明' }, statusCode: integer, details: {} }, ['error', 'message', 'statusCode']),
-  Finding: object({ rule: str, severity: { enum: ['error', 'warning', 'info'] }, message: str, location: { type: 'object' }, figures: arrayOf({ type: 'object' }), difference: fen, document: str }, ['rule', 'severity', 'message', 'figures']),
-  Diagnostic: object({ code: str, severity: { enum: ['error', 'warning', 'info'] }, message: str, location: { type: 'object' }, params: { type: 'object' } }, ['code', 'severity', 'message']),
+  SourceLocation: object(
+    {
+      line: { type: 'integer', description: '源文本中的行号（从 1 起）' },
+      section: str,
+      table: integer,
+      row: str,
+      column: str,
+      project: str,
+      field: str,
+      page: { type: 'integer', description: '原始 PDF 的页码（从 1 起；仅由 PDF 读取的文件）' },
+      bbox: { type: 'array', items: { type: 'number' }, minItems: 4, maxItems: 4, description: '该页上的框 [x0, y0, x1, y1]，PDF 单位，原点为页面显示方向的左下角' },
+    },
+    ['line'],
+  ),
+  FindingFigure: object({ label: str, amount: fen, raw: str, unit: str, location: ref('SourceLocation') }, ['label']),
+  Finding: object({ rule: str, severity: { enum: ['error', 'warning', 'info'] }, message: str, location: ref('SourceLocation'), figures: arrayOf(ref('FindingFigure')), difference: fen, document: str }, ['rule', 'severity', 'message', 'figures']),
+  Diagnostic: object({ code: str, severity: { enum: ['error', 'warning', 'info'] }, message: str, location: ref('SourceLocation'), params: { type: 'object' } }, ['code', 'severity', 'message']),
   FindingCounts: object({ error: integer, warning: integer, info: integer }, ['error', 'warning', 'info']),
   DocumentVersion: object({ documentId: integer, version: integer, sha256: str, importedAt: str, sourceName: str }, ['documentId', 'version', 'sha256', 'importedAt']),
   DepartmentYear: object(
@@ -64,7 +79,8 @@ const COMPONENTS: Record<string, JsonSchema> = {
       sha256: str,
       importedAt: str,
       sourceName: str,
-      model: { type: 'object', description: '解析得到的模型（BudgetDisclosure 或 PerformanceDeclaration）' },
+      model: { type: 'object', description: '解析得到的模型（BudgetDisclosure 或 PerformanceDeclaration）；每个数字的 source 为 SourceLocation（由 PDF 读取时含 page 与 bbox，表格数字为其单元格的框）' },
+      source: object({ mediaType: str, byteLength: integer }, ['mediaType', 'byteLength']),
       findings: arrayOf(ref('Finding')),
       diagnostics: arrayOf(ref('Diagnostic')),
       otherYears: arrayOf(object({ year: integer, documentId: integer }, ['year', 'documentId'])),
@@ -130,7 +146,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: '/api/documents',
-    summary: '上传并导入一份文件（文本）：解析、核对、存储',
+    summary: '上传并导入一份文件（文本或 PDF）：解析、核对、存储（PDF 连同原文件一并保存）',
     query: uploadQuery,
     requestBody: {
       required: true,
@@ -138,6 +154,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
         'text/plain': { schema: { type: 'string' } },
         'multipart/form-data': { schema: object({ file: { type: 'string', format: 'binary' } }, ['file']) },
         'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+        'application/pdf': { schema: { type: 'string', format: 'binary' } },
       },
     },
     responses: {
@@ -147,8 +164,19 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       '403': error('来自其他网站的写入请求（Origin 与本站不同）'),
       '408': error('上传在规定时间内没有传完'),
       '413': error('超过上传大小上限，或读取时超过内存上限'),
-      '415': error('不是文本（PDF 暂不能读取，需先转换为文本；二进制文件；无法识别的编码）。接受 UTF-8（可带 BOM）、UTF-16、GB18030/GBK'),
-      '422': error('不是可识别的部门预算或绩效目标申报表（details.diagnostics 说明原因），或读取、核对超过时间上限（document-over-budget）'),
+      '415': error('既不是 PDF 也不是文本（二进制文件；无法识别的编码）。文本接受 UTF-8（可带 BOM）、UTF-16、GB18030/GBK'),
+      '422': error('不是可识别的部门预算或绩效目标申报表，或 PDF 无法读取（unreadable-pdf：加密、损坏、不完整、扫描件；details.diagnostics 说明原因），或读取、核对超过时间上限（document-over-budget）'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/documents/{documentId}/source',
+    summary: '文件的原始 PDF（由 PDF 导入的文件）；定位中的 page 与 bbox 指向其页面',
+    params: documentParams,
+    responses: {
+      '200': { description: '原始文件', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+      '400': error('参数有误'),
+      '404': error('没有该文件，或该文件由文本导入、没有原始 PDF'),
     },
   },
   {

@@ -100,8 +100,8 @@ export const ensurePgSchema = async (db: Kysely<Database>, schema: string): Prom
  */
 export const columnTypes = (dialect: DialectName) =>
   dialect === 'postgres'
-    ? ({ money: 'bigint', json: 'json', text: 'text' } as const)
-    : ({ money: 'integer', json: 'text', text: 'text' } as const);
+    ? ({ money: 'bigint', json: 'json', text: 'text', bytes: 'bytea' } as const)
+    : ({ money: 'integer', json: 'text', text: 'text', bytes: 'blob' } as const);
 
 // ---------------------------------------------------------------------------------------------
 // Reading values back

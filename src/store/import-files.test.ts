@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFiles } from './import-files.ts';
 import { openStore } from './store.ts';
@@ -35,5 +36,31 @@ describe('importFiles', () => {
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(/created #1 v1 甲局 2025/);
     expect(lines[3]).toMatch(/new-version #2 v2/);
+  });
+});
+
+const corpusPdf = resolve(fileURLToPath(import.meta.url), '../../../../shared/corpus/putuo-2025-wanli-subdistrict-budget.pdf');
+
+describe.runIf(existsSync(corpusPdf))('importFiles with a PDF', () => {
+  it('stores the PDF with its document; its findings carry page and box; importing it again is a no-op', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yusuan-import-pdf-'));
+    const store = await openStore({ sqlitePath: join(dir, 'db.sqlite'), log: () => undefined });
+    try {
+      const first = await importFiles(store, [corpusPdf]);
+      const outcome = first.results[0]?.outcome;
+      expect(outcome?.status).toBe('created');
+      const id = outcome!.document!.documentId;
+      expect(Buffer.compare((await store.getSourceFile(id))!.bytes, readFileSync(corpusPdf))).toBe(0);
+      const detail = await store.getDocument(id);
+      expect(detail!.findings.length).toBeGreaterThan(0);
+      expect(detail!.findings.filter((f) => f.location !== undefined).every((f) => (f.location?.page ?? 0) >= 1 && f.location?.bbox?.length === 4)).toBe(true);
+      const again = await importFiles(store, [corpusPdf]);
+      expect(again.unchanged).toBe(1);
+      const n = await store.db.selectFrom('document_sources').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBe(1);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,7 +8,8 @@ import { basename, join } from 'node:path';
 import { decodeDocumentText } from '#ingest/decode.ts';
 import type { ParsedDocument } from '#ingest/detect.ts';
 import { isPdf, parsePdfDocument } from '#ingest/pdf/index.ts';
-import type { BudgetStore } from './store.ts';
+import type { LineOrigin } from '#ingest/pdf/index.ts';
+import type { BudgetStore, DocumentSourceFile } from './store.ts';
 import type { ImportOutcome } from './types.ts';
 
 export interface FileImportResult {
@@ -136,21 +137,25 @@ export interface ImportFilesOptions {
 
 interface ReadFile {
   readonly text?: string;
+  /** For a PDF: the file itself and its line map, stored with the document. */
+  readonly source?: DocumentSourceFile;
+  readonly lineMap?: readonly LineOrigin[];
   readonly error?: unknown;
   readonly parsed?: Promise<ParsedDocument>;
 }
 
 /**
- * A file's text for the store: a PDF (recognised by its `%PDF-` header) is read from its pages and
- * its text rendering stored; a PDF that cannot be read throws its clear error, so nothing is stored.
- * Anything else goes through the one decoder the API uses.
+ * A file's text for the store: a PDF (recognised by its `%PDF-` header) is read from its pages; its
+ * text rendering is read, and the PDF itself and its line map are stored with the document; a PDF
+ * that cannot be read throws its clear error, so nothing is stored. Anything else goes through the
+ * one decoder the API uses.
  */
-const importText = async (bytes: Buffer): Promise<string> => {
-  if (!isPdf(bytes)) return decodeDocumentText(bytes).text;
+const importText = async (bytes: Buffer): Promise<{ text: string; source?: DocumentSourceFile; lineMap?: readonly LineOrigin[] }> => {
+  if (!isPdf(bytes)) return { text: decodeDocumentText(bytes).text };
   const r = await parsePdfDocument(bytes);
   const error = r.diagnostics.find((d) => d.severity === 'error' && d.code.startsWith('pdf-'));
   if (error || r.text === undefined) throw new Error(error?.message ?? 'PDF 无法读取');
-  return r.text;
+  return { text: r.text, source: { bytes, mediaType: 'application/pdf' }, ...(r.lines !== undefined ? { lineMap: r.lines } : {}) };
 };
 
 export const importFiles = async (
@@ -171,12 +176,12 @@ export const importFiles = async (
     if (r === undefined) {
       r = readFile(path).then(
         async (bytes) => {
-          const text = await importText(bytes);
-          if (ahead === undefined) return { text };
-          const parsed = ahead.parse(text);
+          const file = await importText(bytes);
+          if (ahead === undefined) return file;
+          const parsed = ahead.parse(file.text);
           // Awaited (and its failure reported) when this file's turn comes; never unhandled meanwhile.
           parsed.catch(() => undefined);
-          return { text, parsed };
+          return { ...file, parsed };
         },
         (error: unknown) => ({ error }),
       ).catch((error: unknown) => ({ error }));
@@ -192,7 +197,15 @@ export const importFiles = async (
     let result: FileImportResult;
     try {
       if (got.error !== undefined || got.text === undefined) throw got.error;
-      result = { path, outcome: await store.importDocument(got.text, { sourceName: basename(path), ...(got.parsed !== undefined ? { parsed: got.parsed } : {}) }) };
+      result = {
+        path,
+        outcome: await store.importDocument(got.text, {
+          sourceName: basename(path),
+          ...(got.parsed !== undefined ? { parsed: got.parsed } : {}),
+          ...(got.source !== undefined ? { source: got.source } : {}),
+          ...(got.lineMap !== undefined ? { lineMap: got.lineMap } : {}),
+        }),
+      };
     } catch (e) {
       result = { path, error: e instanceof Error ? e.message : String(e) };
     }

@@ -183,9 +183,30 @@ const trigramSchema = async (db: AnyDb): Promise<string | undefined> => {
   return found.rows[0]?.schema;
 };
 
+/**
+ * The file a document was read from, when it is a PDF: its bytes (the web app renders its pages)
+ * and the line map of its text rendering (text line → page and box), one row per document. Kept
+ * apart from `documents` so list queries never touch megabytes of PDF.
+ */
+const documentSources = (dialect: DialectName): Migration => ({
+  async up(db: AnyDb) {
+    const t = columnTypes(dialect);
+    await db.schema
+      .createTable('document_sources')
+      .addColumn('document_id', 'integer', (c) => c.primaryKey().references('documents.id'))
+      .addColumn('media_type', 'text', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('byte_length', 'integer', (c) => c.notNull())
+      .addColumn('line_map_json', t.json)
+      .addColumn('bytes', t.bytes, (c) => c.notNull())
+      .execute();
+  },
+});
+
 export const migrations = (dialect: DialectName, log: (line: string) => void): Record<string, Migration> => ({
   '2026-11-24T08.30.00-initial': initial(dialect),
   '2026-11-24T08.40.00-search': search(dialect, log),
+  '2026-11-30T04.00.00-document-sources': documentSources(dialect),
 });
 
 /** Bring the database to the latest schema; throws with the failing migration's error. */

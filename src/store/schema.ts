@@ -120,6 +120,18 @@ export interface DiagnosticTable {
   diagnostic_json: unknown;
 }
 
+/** The original file of a document read from a PDF (see the document-sources migration). */
+export interface DocumentSourceTable {
+  document_id: number;
+  media_type: string;
+  /** sha256 of the file's bytes (the document's own sha256 is its text's). */
+  sha256: string;
+  byte_length: number;
+  /** Text line → page and box (`LineOrigin[]`), JSON; null when the file has none. */
+  line_map_json: unknown;
+  bytes: Uint8Array;
+}
+
 export interface Database {
   departments: DepartmentTable;
   documents: DocumentTable;
@@ -128,4 +140,5 @@ export interface Database {
   indicators: IndicatorTable;
   findings: FindingTable;
   diagnostics: DiagnosticTable;
+  document_sources: DocumentSourceTable;
 }

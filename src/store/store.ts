@@ -19,7 +19,9 @@ import { checkDocuments } from '#checks/index.ts';
 import type { CheckSubject } from '#checks/index.ts';
 import { parseDocument } from '#ingest/detect.ts';
 import type { ParsedDocument } from '#ingest/detect.ts';
-import type { BudgetDisclosure, Diagnostic, Finding, PerformanceDeclaration } from '#domain/index.ts';
+import { attachPageProvenance } from '#ingest/pdf/provenance.ts';
+import type { LineOrigin } from '#ingest/pdf/layout.ts';
+import type { BudgetDisclosure, Diagnostic, Finding, FindingFigure, PerformanceDeclaration, SourceLocation } from '#domain/index.ts';
 import {
   FTS_MIN_QUERY_LENGTH,
   connect,
@@ -61,7 +63,7 @@ import type {
 } from './types.ts';
 
 /** Points inside the import transaction where a test may inject a failure. */
-export type ImportStage = 'department' | 'document' | 'cells' | 'projects' | 'findings' | 'search-index';
+export type ImportStage = 'department' | 'document' | 'source' | 'cells' | 'projects' | 'findings' | 'search-index';
 
 export interface StoreOptions extends ConnectOptions {
   /**
@@ -87,6 +89,25 @@ export interface ImportOptions {
   readonly sourceName?: string;
   /** The text already being read (a bulk import reads ahead in a worker pool); else the store's reader reads it. */
   readonly parsed?: Promise<ParsedDocument>;
+  /** The file the text was read from (a PDF), stored with the document so its pages can be shown. */
+  readonly source?: DocumentSourceFile;
+  /**
+   * For a text rendering of a PDF: where each line is on the pages (`lineMap[i]` is line i + 1).
+   * The stored model's figures and the findings gain their page and box from it.
+   */
+  readonly lineMap?: readonly LineOrigin[];
+}
+
+export interface DocumentSourceFile {
+  readonly bytes: Uint8Array;
+  /** `application/pdf`. */
+  readonly mediaType: string;
+}
+
+/** A stored document's original file. */
+export interface StoredSourceFile {
+  readonly mediaType: string;
+  readonly bytes: Buffer;
 }
 
 const MAX_IMPORT_ATTEMPTS = 8;
@@ -126,7 +147,10 @@ interface PreparedImport {
   readonly figures: DocumentFigures;
   readonly findings: readonly Finding[];
   readonly diagnostics: readonly Diagnostic[];
+  readonly source?: { readonly file: DocumentSourceFile; readonly lineMap?: readonly LineOrigin[] };
 }
+
+export const sha256OfBytes = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 export class BudgetStore {
   readonly db: Kysely<Database>;
@@ -180,7 +204,10 @@ export class BudgetStore {
         diagnostics: [{ code: 'not-a-text-file', severity: 'error', message: '文件含有 NUL 字节，不是文本文件（PDF 等请先转换为 UTF-8 文本）', location: { line } }],
       };
     }
-    const parsed = await (options.parsed ?? this.parse(text));
+    const read = await (options.parsed ?? this.parse(text));
+    // A PDF's text rendering: every located figure and diagnostic gains its page and box.
+    const lineMap = options.lineMap;
+    const parsed = lineMap !== undefined && lineMap.length > 0 ? attachPageProvenance(read, lineMap) : read;
     if (parsed.kind === 'unknown') {
       return { status: 'rejected', created: false, findings: [], diagnostics: parsed.diagnostics };
     }
@@ -196,8 +223,9 @@ export class BudgetStore {
       cells: model.kind === 'budget-disclosure' ? tableCellRows(model.document) : [],
       projects,
       figures: documentFigures(model, projects),
-      findings: await this.runChecks(model, department, options.sourceName ?? sha256.slice(0, 12), { text, diagnostics: parsed.diagnostics }),
+      findings: located(await this.runChecks(model, department, options.sourceName ?? sha256.slice(0, 12), { text, diagnostics: parsed.diagnostics }), lineMap),
       diagnostics: parsed.diagnostics,
+      ...(options.source !== undefined ? { source: { file: options.source, ...(lineMap !== undefined ? { lineMap } : {}) } } : {}),
     };
 
     for (let attempt = 1; ; attempt++) {
@@ -241,7 +269,8 @@ export class BudgetStore {
         .where('d.is_latest', '=', 1)
         .executeTakeFirst();
       if (prior !== undefined) {
-        const priorModel = { kind: prior.kind, document: readJson(prior.model_json) } as StoredModel;
+        // The prior year's figures are marked, so that findings quoting them are not placed on this document's pages.
+        const priorModel = { kind: prior.kind, document: markPriorLocations(readJson(prior.model_json)) } as StoredModel;
         subjects.unshift({ ...subjectOf(priorModel, priorName), referenceOnly: true });
       }
     }
@@ -315,6 +344,22 @@ export class BudgetStore {
         .executeTakeFirstOrThrow();
       const documentId = inserted.id;
       await this.stage('document');
+
+      if (p.source !== undefined) {
+        const bytes = Buffer.from(p.source.file.bytes.buffer, p.source.file.bytes.byteOffset, p.source.file.bytes.byteLength);
+        await trx
+          .insertInto('document_sources')
+          .values({
+            document_id: documentId,
+            media_type: p.source.file.mediaType,
+            sha256: sha256OfBytes(bytes),
+            byte_length: bytes.byteLength,
+            line_map_json: p.source.lineMap !== undefined ? writeJson(p.source.lineMap) : null,
+            bytes,
+          })
+          .execute();
+        await this.stage('source');
+      }
 
       for (const chunk of chunks(p.cells, INSERT_CHUNK)) {
         await trx
@@ -489,9 +534,10 @@ export class BudgetStore {
   async getDocument(documentId: number): Promise<DocumentDetail | undefined> {
     const row = await this.documentRows().select('d.model_json').where('d.id', '=', documentId).executeTakeFirst();
     if (row === undefined) return undefined;
-    const [findings, diagnostics, others] = await Promise.all([
+    const [findings, diagnostics, source, others] = await Promise.all([
       this.findingsOf(row.id),
       this.diagnosticsOf(row.id),
+      this.db.selectFrom('document_sources').select(['media_type', 'byte_length']).where('document_id', '=', row.id).executeTakeFirst(),
       this.db
         .selectFrom('documents')
         .select(['id', 'year', 'kind'])
@@ -512,6 +558,7 @@ export class BudgetStore {
       ...refOf(row),
       ...(row.district !== '' ? { district: row.district } : {}),
       model: readJson<BudgetDisclosure | PerformanceDeclaration>(row.model_json),
+      ...(source !== undefined ? { source: { mediaType: source.media_type, byteLength: source.byte_length } } : {}),
       findings,
       diagnostics,
       otherYears: [...otherYears].map(([year, o]) => ({ year, documentId: o.id })),
@@ -529,6 +576,10 @@ export class BudgetStore {
     if (kind !== undefined) q = q.where('kind', '=', kind);
     const rows = await q.orderBy('kind').execute();
     return (rows.find((r) => r.kind === 'budget-disclosure') ?? rows[0])?.id;
+  }
+
+  async documentExists(documentId: number): Promise<boolean> {
+    return (await this.db.selectFrom('documents').select('id').where('id', '=', documentId).executeTakeFirst()) !== undefined;
   }
 
   async departmentExists(departmentId: number): Promise<boolean> {
@@ -552,6 +603,14 @@ export class BudgetStore {
       importedAt: r.imported_at,
       ...(r.source_name !== null ? { sourceName: r.source_name } : {}),
     }));
+  }
+
+  /** The file a document was read from (its PDF), when it was stored with one. */
+  async getSourceFile(documentId: number): Promise<StoredSourceFile | undefined> {
+    const row = await this.db.selectFrom('document_sources').select(['media_type', 'bytes']).where('document_id', '=', documentId).executeTakeFirst();
+    if (row === undefined) return undefined;
+    const b = row.bytes;
+    return { mediaType: row.media_type, bytes: Buffer.isBuffer(b) ? b : Buffer.from(b) };
   }
 
   async getSourceText(documentId: number): Promise<string | undefined> {
@@ -697,6 +756,46 @@ const searchHit = (
     ...(amountFen !== undefined ? { amountFen } : {}),
     snippet,
   };
+};
+
+/** Marks a location in the prior year's model (see markPriorLocations); survives a worker's structured clone. */
+const PRIOR_MARK = 'yusuanPriorDocument';
+
+/** Every `source` location of a model, marked as the prior document's. */
+const markPriorLocations = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(markPriorLocations);
+  if (typeof v !== 'object' || v === null) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    out[k] = k === 'source' && typeof x === 'object' && x !== null && typeof (x as { line?: unknown }).line === 'number' ? { ...x, [PRIOR_MARK]: true } : markPriorLocations(x);
+  }
+  return out;
+};
+
+/**
+ * Findings as stored. A location quoting the prior year's document loses its mark and any page (it
+ * is not on this document's pages). For a PDF's text rendering, every other location without a page
+ * yet gains its line's page and box (figures from the model carry their cell's box already).
+ */
+const located = (findings: Finding[], lineMap: readonly LineOrigin[] | undefined): Finding[] => {
+  const place = (loc: SourceLocation | undefined): SourceLocation | undefined => {
+    if (loc === undefined) return undefined;
+    if (PRIOR_MARK in loc) {
+      const { [PRIOR_MARK]: _mark, page: _page, bbox: _bbox, ...rest } = loc as SourceLocation & { [PRIOR_MARK]?: boolean };
+      return rest;
+    }
+    if (loc.page !== undefined || lineMap === undefined) return loc;
+    const origin = lineMap[loc.line - 1];
+    return origin ? { ...loc, page: origin.page, bbox: [...origin.bbox] } : loc;
+  };
+  return findings.map((f) => {
+    const location = place(f.location);
+    const figures = f.figures.map((x): FindingFigure => {
+      const l = place(x.location);
+      return l ? { ...x, location: l } : x;
+    });
+    return { ...f, ...(location ? { location } : {}), figures };
+  });
 };
 
 const subjectOf = (model: StoredModel, name: string): CheckSubject =>

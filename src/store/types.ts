@@ -52,6 +52,8 @@ export interface DocumentDetail {
   readonly importedAt: string;
   readonly sourceName?: string;
   readonly model: BudgetDisclosure | PerformanceDeclaration;
+  /** The file the document was read from, when stored (a PDF): GET /api/documents/:id/source. */
+  readonly source?: { readonly mediaType: string; readonly byteLength: number };
   readonly findings: readonly Finding[];
   readonly diagnostics: readonly Diagnostic[];
   readonly otherYears: readonly { readonly year: number; readonly documentId: number }[];

@@ -130,6 +130,9 @@ export const searchProjects = (p: SearchParams, signal?: AbortSignal): Promise<S
     signal,
   );
 
+/** The document's stored PDF (documents read from a PDF only). */
+export const sourceUrl = (documentId: number): string => `${API_BASE}/documents/${documentId}/source`;
+
 export const exportUrl = (documentId: number, what: 'cells' | 'projects' | 'indicators' | 'json'): string =>
   what === 'json' ? `${API_BASE}/documents/${documentId}/export.json` : `${API_BASE}/documents/${documentId}/export.csv?what=${what}`;
 

@@ -9,6 +9,7 @@ import type { ReactNode } from 'react';
 import { cellFigure, formatWanYuan } from '#domain/index.ts';
 import type { BudgetTable, MoneyFigure, TableRow } from '#domain/index.ts';
 import { yuan } from './format.ts';
+import { locationSourceRequest, ShowSourcePage, SourcePageButton } from './source-page.tsx';
 import {
   cellId,
   codeColumnCount,
@@ -34,20 +35,34 @@ const cellTitle = (f: MoneyFigure | undefined, flags: readonly string[] | undefi
   return parts.length > 0 ? parts.join('\n') : undefined;
 };
 
+/** A figure's text; on a document with its PDF, a button that opens the figure's page with its cell outlined. */
+const CellFigure = ({ f, label }: { readonly f: MoneyFigure | undefined; readonly label: string }): ReactNode => {
+  const show = useContext(ShowSourcePage);
+  const request = locationSourceRequest(f?.source, label);
+  if (show === undefined || request === undefined) return cellText(f);
+  return (
+    <button type="button" className="cell-source" title={`查看原文第${request.page}页`} onClick={() => show(request)}>
+      {cellText(f)}
+    </button>
+  );
+};
+
 const Money = ({ table, row, column }: { readonly table: number; readonly row: TableRow; readonly column: string }): ReactNode => {
   const f = cellFigure(row, column);
   const id = cellId(table, rowKey(row), column);
   const flags = useContext(FlaggedCells).get(id);
   return (
     <td id={id} data-column={column} className={flags ? 'num flagged' : 'num'} title={cellTitle(f, flags)}>
-      {cellText(f)}
+      <CellFigure f={f} label={`表${table} ${rowKey(row)} / ${column}`} />
     </td>
   );
 };
 
 const TableCaption = ({ t }: { readonly t: BudgetTable }): ReactNode => (
   <div className="table-caption">
-    <h3>{t.title.text || `${t.year ?? ''}年${t.standardName}`}</h3>
+    <h3>
+      {t.title.text || `${t.year ?? ''}年${t.standardName}`} <SourcePageButton request={locationSourceRequest(t.title.source, t.title.text || t.standardName)} />
+    </h3>
     <div className="table-meta">
       <span>{t.preparer ? `编制部门：${t.preparer}` : ''}</span>
       <span>单位：{t.unit}</span>
@@ -203,7 +218,7 @@ const ThreePublicTable = ({ t }: { readonly t: BudgetTable }): ReactNode => {
               const flags = flagged.get(id);
               return (
                 <td key={c} id={id} data-column={c} className={flags ? 'num flagged' : 'num'} title={cellTitle(f, flags)}>
-                  {cellText(f)}
+                  <CellFigure f={f} label={`表${t.number} ${rowKey(row) || `第${i + 1}行`} / ${c}`} />
                 </td>
               );
             })}

@@ -15,6 +15,8 @@ import { ErrorNotice, Loading, Stat } from './common.tsx';
 import { ExplanationSection, OtherInformationSection, projectEntries, ProjectsSection } from './document-sections.tsx';
 import type { ProjectEntry } from './document-sections.tsx';
 import { FindingsList } from './findings-list.tsx';
+import { ShowSourcePage, SourcePageViewer } from './source-page.tsx';
+import type { SourcePageRequest } from './source-page.tsx';
 import { shortDateTime, wanYuan, wanYuanExact } from './format.ts';
 import { href } from './router.ts';
 import { flaggedCells, focusCandidates, SECTION_IDS, tableId } from './table-layout.ts';
@@ -185,6 +187,10 @@ const jump =
 const DocumentView = ({ d, focus, focusHref }: { readonly d: DocumentDetail; readonly focus: string | undefined; readonly focusHref: (id: string) => string }): ReactNode => {
   const entries = projectEntries(d.model.projects);
   const flagged = useMemo(() => flaggedCells(d.findings), [d]);
+  // Documents read from a PDF keep it: findings, tables and cells open their page.
+  const [sourcePage, setSourcePage] = useState<SourcePageRequest | undefined>(undefined);
+  const showSource = d.source !== undefined ? setSourcePage : undefined;
+  const closeSource = useCallback(() => setSourcePage(undefined), []);
 
   const locate = useCallback(
     (f: Finding): void => {
@@ -214,36 +220,39 @@ const DocumentView = ({ d, focus, focusHref }: { readonly d: DocumentDetail; rea
   }, [focus, d]);
 
   return (
-    <div className="page document" data-document-id={d.documentId}>
-      <Header d={d} />
-      <FindingsList findings={d.findings} diagnostics={d.diagnostics} onLocate={locate} />
-      {isBudget(d) ? (
-        <>
-          <ChartsPanel model={d.model} departmentId={d.departmentId} />
-          <section className="card" id={SECTION_IDS.tables}>
-            <h2>部门预算表（{d.model.tables.length} 张）</h2>
-            {d.model.tables.length === 0 ? <p className="muted">未读取到预算表。</p> : null}
-            <FlaggedCells.Provider value={flagged}>
-              {d.model.tables.map((t) => (
-                <BudgetTableView key={`${t.number}-${t.title.source.line}`} t={t} />
-              ))}
-            </FlaggedCells.Provider>
+    <ShowSourcePage.Provider value={showSource}>
+      <div className="page document" data-document-id={d.documentId}>
+        <Header d={d} />
+        <FindingsList findings={d.findings} diagnostics={d.diagnostics} onLocate={locate} />
+        {isBudget(d) ? (
+          <>
+            <ChartsPanel model={d.model} departmentId={d.departmentId} />
+            <section className="card" id={SECTION_IDS.tables}>
+              <h2>部门预算表（{d.model.tables.length} 张）</h2>
+              {d.model.tables.length === 0 ? <p className="muted">未读取到预算表。</p> : null}
+              <FlaggedCells.Provider value={flagged}>
+                {d.model.tables.map((t) => (
+                  <BudgetTableView key={`${t.number}-${t.title.source.line}`} t={t} />
+                ))}
+              </FlaggedCells.Provider>
+            </section>
+            <ExplanationSection e={d.model.explanation} />
+            <OtherInformationSection o={d.model.otherInformation} />
+          </>
+        ) : d.model.kind === 'performance-declaration' && d.model.summary ? (
+          <section className="card">
+            <h2>申报概况</h2>
+            <p>
+              编报绩效目标的项目 {d.model.summary.projects?.value ?? '—'} 个
+              {d.model.summary.amount ? `，涉及项目预算资金 ${wanYuanExact(d.model.summary.amount.amount)}` : ''}。
+            </p>
+            <p className="muted">{d.model.summary.text.text}</p>
           </section>
-          <ExplanationSection e={d.model.explanation} />
-          <OtherInformationSection o={d.model.otherInformation} />
-        </>
-      ) : d.model.kind === 'performance-declaration' && d.model.summary ? (
-        <section className="card">
-          <h2>申报概况</h2>
-          <p>
-            编报绩效目标的项目 {d.model.summary.projects?.value ?? '—'} 个
-            {d.model.summary.amount ? `，涉及项目预算资金 ${wanYuanExact(d.model.summary.amount.amount)}` : ''}。
-          </p>
-          <p className="muted">{d.model.summary.text.text}</p>
-        </section>
-      ) : null}
-      <ProjectsSection entries={entries} />
-    </div>
+        ) : null}
+        <ProjectsSection entries={entries} />
+        {sourcePage !== undefined ? <SourcePageViewer documentId={d.documentId} request={sourcePage} onClose={closeSource} /> : null}
+      </div>
+    </ShowSourcePage.Provider>
   );
 };
 

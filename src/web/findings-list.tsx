@@ -9,6 +9,7 @@ import { describeLocation, fen, formatYuanGrouped } from '#domain/index.ts';
 import type { Diagnostic, Finding, FindingFigure, Severity } from '#domain/index.ts';
 import { SeverityBadge } from './common.tsx';
 import { moneyInUnit, SEVERITY_LABEL } from './format.ts';
+import { findingSourceRequest, SourcePageButton } from './source-page.tsx';
 import { SECTION_IDS } from './table-layout.ts';
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
@@ -77,6 +78,7 @@ export const FindingsList = ({
                   定位
                 </a>
               ) : null}
+              <SourcePageButton request={findingSourceRequest(f)} />
             </div>
             {f.figures.length > 0 || f.difference !== undefined ? (
               <div className="finding-figures">
