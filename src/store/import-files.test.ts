@@ -20,22 +20,26 @@ describe('importFiles', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('imports .txt files of directories, one progress line each, and counts every outcome', async () => {
+  it('imports .txt and .pdf files of directories, one progress line each, and counts every outcome', async () => {
     const docs = join(dir, 'docs');
     mkdirSync(join(docs, 'nested'), { recursive: true });
     writeFileSync(join(docs, 'a.txt'), testDocumentText({ kind: 'budget-disclosure', department: '甲局', year: 2025 }));
     writeFileSync(join(docs, 'nested', 'b.txt'), testDocumentText({ kind: 'budget-disclosure', department: '甲局', year: 2025, revision: '2' }));
     writeFileSync(join(docs, 'same-as-a.txt'), testDocumentText({ kind: 'budget-disclosure', department: '甲局', year: 2025 }));
     writeFileSync(join(docs, 'minutes.txt'), '会议纪要');
-    writeFileSync(join(docs, 'ignored.pdf'), '%PDF-1.7');
+    writeFileSync(join(docs, 'broken.pdf'), '%PDF-1.7');
+    writeFileSync(join(docs, 'notes.md'), '不是文档');
 
     const lines: string[] = [];
     const summary = await importFiles(store, [docs, join(dir, 'missing')], (l) => lines.push(l));
-    expect(summary.results.map((r) => r.outcome?.status ?? 'error')).toEqual(['error', 'created', 'rejected', 'new-version', 'unchanged']);
-    expect(summary).toMatchObject({ created: 1, newVersions: 1, unchanged: 1, failed: 2 });
-    expect(lines).toHaveLength(5);
+    // Sorted paths: the missing one, a.txt, broken.pdf (a truncated PDF: its error, nothing stored),
+    // minutes.txt, nested/b.txt, same-as-a.txt; notes.md is no document file and is not taken.
+    expect(summary.results.map((r) => r.outcome?.status ?? 'error')).toEqual(['error', 'created', 'error', 'rejected', 'new-version', 'unchanged']);
+    expect(summary).toMatchObject({ created: 1, newVersions: 1, unchanged: 1, failed: 3 });
+    expect(lines).toHaveLength(6);
     expect(lines[1]).toMatch(/created #1 v1 甲局 2025/);
-    expect(lines[3]).toMatch(/new-version #2 v2/);
+    expect(lines[2]).toMatch(/broken\.pdf/);
+    expect(lines[4]).toMatch(/new-version #2 v2/);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Import files and directories of `.txt` documents into a store, one line of progress per file.
+ * Import files and directories of documents (`.txt`, `.pdf`) into a store, one line of progress per file.
  * Used by `yusuan import` and `yusuan serve --import`.
  */
 import { Stats } from 'node:fs';
@@ -38,10 +38,14 @@ const unreadable = (e: unknown, listedInDirectory: boolean): string => {
 };
 
 /**
- * Every `.txt` file under the given files and directories, sorted, each once; what cannot be
+ * Every document file (`.txt`, `.pdf`) under the given files and directories, sorted, each once
+ * (a file named on the command line is taken whatever its name: its content decides); what cannot be
  * reached (missing, dangling or looping links, no permission) comes back in `missing` with why.
  * A directory reached twice (a link back up the tree) is walked once.
  */
+/** Files a directory walk takes as documents: text, and the published PDFs. */
+const DOCUMENT_FILE = /\.(?:txt|pdf)$/i;
+
 export const collectTextFiles = async (paths: readonly string[]): Promise<{ files: string[]; missing: string[]; problems: Map<string, string> }> => {
   const files = new Set<string>();
   const missing: string[] = [];
@@ -75,10 +79,10 @@ export const collectTextFiles = async (paths: readonly string[]): Promise<{ file
         const cs = await stat(child).catch((err: unknown) => err);
         if (!(cs instanceof Stats)) {
           // Only report the broken link when it looks like a document (or is a link at all).
-          if (e.toLowerCase().endsWith('.txt') || (await lstat(child).catch(() => undefined))?.isSymbolicLink() === true) fail(child, unreadable(cs, true));
+          if (DOCUMENT_FILE.test(e) || (await lstat(child).catch(() => undefined))?.isSymbolicLink() === true) fail(child, unreadable(cs, true));
           continue;
         }
-        if (cs.isDirectory() || e.toLowerCase().endsWith('.txt')) await walk(child, true);
+        if (cs.isDirectory() || DOCUMENT_FILE.test(e)) await walk(child, true);
       }
       return;
     }
