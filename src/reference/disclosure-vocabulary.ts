@@ -146,6 +146,13 @@ export interface ColumnVariant {
   readonly seen: string;
 }
 
+/** 合计 / 基本支出 / 项目支出: the columns every functional expenditure table (3, 5, 6, 7) prints. */
+const expenditureColumns = (table: 3 | 5 | 6 | 7): ColumnVariant[] => [
+  { column: '合计', header: /合计|总计/, seen: `every corpus table ${table}` },
+  { column: '基本支出', header: /基本支出/, seen: `every corpus table ${table}` },
+  { column: '项目支出', header: /项目支出/, seen: `every corpus table ${table}` },
+];
+
 /**
  * Column headers of the classification tables (2, 3, 5–8), beyond the standard ones: the header
  * a document prints decides its columns. Extra columns appear in other templates and in unit
@@ -163,28 +170,14 @@ export const CLASSIFICATION_COLUMN_VOCABULARY: Readonly<Record<2 | 3 | 5 | 6 | 7
     { column: '其他收入', header: /其他收入/, seen: 'every corpus table 2' },
   ],
   3: [
-    { column: '合计', header: /合计|总计/, seen: 'every corpus table 3' },
-    { column: '基本支出', header: /基本支出/, seen: 'every corpus table 3' },
-    { column: '项目支出', header: /项目支出/, seen: 'every corpus table 3' },
+    ...expenditureColumns(3),
     { column: '上缴上级支出', header: /上缴上级支出/, seen: 'other templates' },
     { column: '事业单位经营支出', header: /(?:事业单位)?经营支出/, seen: 'other templates' },
     { column: '对附属单位补助支出', header: /对附属单位补助支出/, seen: 'other templates' },
   ],
-  5: [
-    { column: '合计', header: /合计|总计/, seen: 'every corpus table 5' },
-    { column: '基本支出', header: /基本支出/, seen: 'every corpus table 5' },
-    { column: '项目支出', header: /项目支出/, seen: 'every corpus table 5' },
-  ],
-  6: [
-    { column: '合计', header: /合计|总计/, seen: 'every corpus table 6' },
-    { column: '基本支出', header: /基本支出/, seen: 'every corpus table 6' },
-    { column: '项目支出', header: /项目支出/, seen: 'every corpus table 6' },
-  ],
-  7: [
-    { column: '合计', header: /合计|总计/, seen: 'every corpus table 7' },
-    { column: '基本支出', header: /基本支出/, seen: 'every corpus table 7' },
-    { column: '项目支出', header: /项目支出/, seen: 'every corpus table 7' },
-  ],
+  5: expenditureColumns(5),
+  6: expenditureColumns(6),
+  7: expenditureColumns(7),
   8: [
     { column: '合计', header: /合计|总计/, seen: 'every corpus table 8' },
     { column: '人员经费', header: /人员经费/, seen: 'every corpus table 8' },

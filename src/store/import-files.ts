@@ -46,7 +46,7 @@ const unreadable = (e: unknown, listedInDirectory: boolean): string => {
 /** Files a directory walk takes as documents: text, and the published PDFs. */
 const DOCUMENT_FILE = /\.(?:txt|pdf)$/i;
 
-export const collectTextFiles = async (paths: readonly string[]): Promise<{ files: string[]; missing: string[]; problems: Map<string, string> }> => {
+export const collectDocumentFiles = async (paths: readonly string[]): Promise<{ files: string[]; missing: string[]; problems: Map<string, string> }> => {
   const files = new Set<string>();
   const missing: string[] = [];
   const problems = new Map<string, string>();
@@ -168,7 +168,7 @@ export const importFiles = async (
   progress: (line: string) => void = () => undefined,
   options: ImportFilesOptions = {},
 ): Promise<ImportSummary> => {
-  const { files, missing, problems } = await collectTextFiles(paths);
+  const { files, missing, problems } = await collectDocumentFiles(paths);
   const results: FileImportResult[] = missing.map((p) => ({ path: p, error: problems.get(p) ?? '文件或目录不存在' }));
   for (const r of results) progress(describeFileImport(r));
   const ahead = options.readAhead;

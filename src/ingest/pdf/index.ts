@@ -36,31 +36,15 @@ export const isPdf = (bytes: Uint8Array): boolean => {
   return false;
 };
 
+/** Why a PDF could not be read, as one error at line 1 (the document has no lines to point at). */
 const failureDiagnostic = (f: PdfFailure): Diagnostic => {
-  switch (f.kind) {
-    case 'encrypted':
-      return {
-        code: 'pdf-encrypted',
-        severity: 'error',
-        message: 'PDF 文件已加密（需要密码），无法读取。请提供未加密的文件。(The PDF is encrypted and needs a password.)',
-        location: { line: 1 },
-      };
-    case 'truncated':
-      return {
-        code: 'pdf-truncated',
-        severity: 'error',
-        message: 'PDF 文件不完整（缺少文件结尾 %%EOF），可能下载或上传中断。(The PDF is truncated: its end is missing.)',
-        location: { line: 1 },
-      };
-    case 'damaged':
-      return {
-        code: 'pdf-damaged',
-        severity: 'error',
-        message: `PDF 文件已损坏，无法读取：${f.detail} (The PDF is damaged.)`,
-        location: { line: 1 },
-        params: { detail: f.detail },
-      };
-  }
+  const message =
+    f.kind === 'encrypted'
+      ? 'PDF 文件已加密（需要密码），无法读取。请提供未加密的文件。(The PDF is encrypted and needs a password.)'
+      : f.kind === 'truncated'
+        ? 'PDF 文件不完整（缺少文件结尾 %%EOF），可能下载或上传中断。(The PDF is truncated: its end is missing.)'
+        : `PDF 文件已损坏，无法读取：${f.detail} (The PDF is damaged.)`;
+  return { code: `pdf-${f.kind}`, severity: 'error', message, location: { line: 1 }, ...(f.kind === 'damaged' ? { params: { detail: f.detail } } : {}) };
 };
 
 const pageList = (pages: readonly number[]): string => pages.join(', ');
