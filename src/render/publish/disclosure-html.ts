@@ -23,6 +23,9 @@ const levelWord = (doc: BudgetDisclosure): string => (doc.level === 'unit' ? 'å
 export const documentTitle = (doc: { readonly header: BudgetDisclosure['header'] }, fallback: string): string =>
   doc.header.title?.text ?? `${doc.header.district ?? ''}${doc.header.year !== undefined ? `${doc.header.year}å¹´` : ''}${fallback}`;
 
+/** Text longer than this may wrap inside its cell (a form's goals); shorter text keeps to one line in forms. */
+const LONG_TEXT = 24;
+
 const cellHtml = (c: GridCell): string => {
   switch (c.kind) {
     case 'empty':
@@ -32,7 +35,7 @@ const cellHtml = (c: GridCell): string => {
     case 'code':
       return `<td class="code"${c.colspan && c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}>${escapeHtml(c.text)}</td>`;
     case 'text':
-      return `<td${c.colspan && c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}>${escapeHtml(c.text)}</td>`;
+      return `<td${c.text.length > LONG_TEXT ? ' class="long"' : ''}${c.colspan && c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}>${escapeHtml(c.text)}</td>`;
   }
 };
 

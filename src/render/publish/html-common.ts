@@ -38,8 +38,11 @@ export const chineseOrdinal = (n: number): string => {
  */
 export const PUBLISH_CSS = `
 :root { color-scheme: light; }
-body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif; font-size: 11pt; line-height: 1.7; color: #000; background: #fff; margin: 0; }
+body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", "WenQuanYi Micro Hei", serif; font-size: 11pt; line-height: 1.7; color: #000; background: #fff; margin: 0; }
 .disclosure { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
+/* Headings are set by size, not weight: a CJK font without a bold face gets a synthetic bold whose
+   glyphs do not all survive into a PDF's text layer (社, 材 went missing), so nothing is bold. */
+h1, h2, h3, h4, th, tr.total td { font-weight: normal; }
 h1 { font-size: 20pt; text-align: center; margin: 6rem 0 2rem; }
 h2 { font-size: 15pt; text-align: center; margin: 1.5rem 0 1rem; }
 h3 { font-size: 13pt; text-align: center; margin: 1rem 0 0.5rem; }
@@ -53,20 +56,26 @@ p.note { text-indent: 0; font-size: 10pt; }
 .contents li li { padding-left: 2em; }
 table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin: 0.4rem 0; }
 th, td { border: 1px solid #000; padding: 2px 4px; vertical-align: middle; }
-th { font-weight: bold; text-align: center; }
+th { text-align: center; background: #f2f2f2; }
 td.amount { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.code { white-space: nowrap; }
-tr.total td { font-weight: bold; }
+/* A visible gap between a code's segments, so that a PDF reader sees 301 and 02 as two words. */
+td.code { white-space: nowrap; word-spacing: 0.6em; }
+tr.total td { background: #f7f7f7; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .findings-appendix table { font-size: 9pt; }
+/* A form's short cells stay on one line (a name wrapped inside its cell is two words to a PDF reader); long text wraps. */
+table.performance-form td, table.indicators td { white-space: nowrap; }
+table.performance-form td.long, table.indicators td.long { white-space: normal; }
 @page { size: A4 portrait; margin: 18mm 16mm; }
 @page table { size: A4 landscape; margin: 12mm 12mm; }
 @media print {
   .disclosure { max-width: none; padding: 0; }
   section.cover, nav.contents, section.part { break-after: page; page-break-after: always; }
   section.table-page { page: table; break-before: page; page-break-before: always; }
-  section.project, section.form { break-before: page; page-break-before: always; }
+  section.project { break-before: page; page-break-before: always; }
+  /* A form follows its explanation without a page break: a title at the top of every page would be taken for a running header. */
+  section.form { break-inside: auto; }
   .no-print { display: none; }
 }
 `;

@@ -9,18 +9,25 @@ import { join } from 'node:path';
 
 const PROVENANCE_KEYS = new Set(['source', 'line', 'page', 'bbox', 'placement']);
 
-export const withoutProvenance = (v: unknown): unknown => {
-  if (Array.isArray(v)) return v.map(withoutProvenance);
+export const withoutProvenance = (v: unknown, ignoreSpaces = false): unknown => {
+  if (Array.isArray(v)) return v.map((x) => withoutProvenance(x, ignoreSpaces));
   if (v !== null && typeof v === 'object') {
     const o: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) if (!PROVENANCE_KEYS.has(k) && x !== undefined) o[k] = withoutProvenance(x);
+    for (const [k, x] of Object.entries(v)) if (!PROVENANCE_KEYS.has(k) && x !== undefined) o[k] = withoutProvenance(x, ignoreSpaces);
     return o;
   }
-  return v;
+  return ignoreSpaces && typeof v === 'string' ? v.replace(/[ \t\n\u3000]+/g, '') : v;
 };
 
-/** Paths where two provenance-free models differ, with both values (at most `limit`). */
-export const modelDifferences = (a: unknown, b: unknown, limit = 20): string[] => {
+/**
+ * Paths where two provenance-free models differ, with both values (at most `limit`). With
+ * `ignoreSpaces`, spaces inside strings are not compared: a PDF's text layer has no space
+ * characters, only gaps between glyphs, and a gap next to a CJK character or a full-width quote is
+ * not reliably a space (`2022 年` ↔ `2022年`); and where a paragraph ends is the reader's guess from
+ * how lines wrap on the page (a line ending `；` at the margin), so line breaks inside prose are not
+ * compared either. Every figure, code, name and count still is.
+ */
+export const modelDifferences = (a: unknown, b: unknown, limit = 20, ignoreSpaces = false): string[] => {
   const out: string[] = [];
   const walk = (x: unknown, y: unknown, path: string): void => {
     if (out.length >= limit) return;
@@ -32,7 +39,7 @@ export const modelDifferences = (a: unknown, b: unknown, limit = 20): string[] =
     }
     out.push(`${path}: ${JSON.stringify(x)?.slice(0, 160)} ≠ ${JSON.stringify(y)?.slice(0, 160)}`);
   };
-  walk(withoutProvenance(a), withoutProvenance(b), '');
+  walk(withoutProvenance(a, ignoreSpaces), withoutProvenance(b, ignoreSpaces), '');
   return out;
 };
 

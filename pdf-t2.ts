@@ -1,0 +1,11 @@
+import { PdfRenderer } from '#render/publish/pdf.ts';
+const r = new PdfRenderer();
+const html = `<html><head><style>h3{font-family:serif}</style></head><body><h3 style="font-weight:bold">社会化 电子材料库 标题</h3><p style="font-weight:bold">社会化 电子材料库 正文粗</p><p>社会化 电子材料库 正文</p><h3 style="font-weight:normal">社会化 电子材料库 标题常</h3></body></html>`;
+const pdf = await r.render(html);
+const mod: any = await import('#ingest/pdf/extract.ts');
+console.log(Object.keys(mod));
+await r.close();
+const { readDocumentBytes } = await import('#ingest/pdf/index.ts');
+const q: any = await readDocumentBytes(new Uint8Array(pdf));
+console.log(JSON.stringify(q.text));
+for (const ch of (q.text as string)) if (ch.charCodeAt(0) > 0xf000) console.log(ch.codePointAt(0)!.toString(16));
