@@ -28,16 +28,30 @@ export const buildProgram = (): Command => {
       process.exitCode = await runParse(file, opts);
     });
 
-  program
-    .command('export')
-    .description('导出为 CSV：表格单元格、项目或绩效指标 (export table cells, projects or indicators as CSV)')
-    .argument('<file>', '文件路径，或 - 表示标准输入 (path, or - for stdin)')
-    .addOption(new Option('--format <format>', '输出格式 (output format)').choices(['csv']).default('csv'))
-    .addOption(new Option('--what <what>', '导出内容 (what to export)').choices(['cells', 'projects', 'indicators']).default('cells'))
-    .action(async (file: string, opts: { format: 'csv'; what: 'cells' | 'projects' | 'indicators' }) => {
+  withDatabaseOptions(
+    program
+      .command('export')
+      .description('导出：CSV（表格单元格、项目或绩效指标），正式公开文件 HTML / PDF / XLSX，开放数据 fdp（Fiscal Data Package）')
+      .argument('[file]', '文件路径，或 - 表示标准输入；用 --document 时省略 (path, or - for stdin)')
+      .addOption(new Option('--format <format>', '输出格式 (output format)').choices(['csv', 'html', 'pdf', 'xlsx', 'fdp']).default('csv'))
+      .addOption(new Option('--what <what>', 'CSV 导出内容 (what to export as CSV)').choices(['cells', 'projects', 'indicators']).default('cells'))
+      .option('--out <path>', '输出文件（fdp 为目录）；html/csv 缺省写到标准输出')
+      .option('--document <id>', '导出数据库中编号为 ID 的文件（而不是 FILE）')
+      .option('--all', 'fdp：导出数据库中每个部门年度的最新部门预算')
+      .option('--findings', 'html/pdf：附上检查发现作为附录（数字不作任何修改）'),
+  ).action(async (file: string | undefined, opts: { format: 'csv' | 'html' | 'pdf' | 'xlsx' | 'fdp'; what: 'cells' | 'projects' | 'indicators' } & Record<string, unknown>) => {
+    if (opts.format === 'csv' && file !== undefined && opts['document'] === undefined && opts['all'] === undefined) {
       const { runExport } = await import('./commands/export.ts');
-      process.exitCode = await runExport(file, opts);
-    });
+      process.exitCode = await runExport(file, { format: 'csv', what: opts.what });
+      return;
+    }
+    const { runPublishExport } = await import('./commands/publish.ts');
+    if (opts.format === 'csv') {
+      const { CliFailure } = await import('./commands/failure.ts');
+      throw new CliFailure('CSV 导出需要 FILE；数据库中的文件请用网页或 API 的 export.csv，或 --format fdp', 2);
+    }
+    process.exitCode = await runPublishExport(file, opts.format, opts);
+  });
 
   program
     .command('check')

@@ -13,7 +13,7 @@ import { EXIT_DIAGNOSTIC_ERRORS, EXIT_INPUT } from './document-input.ts';
 import { CliFailure, describeCause } from './failure.ts';
 import { documentWorkerPool, type DocumentWorkerPool } from '#store/worker-pool.ts';
 
-const storeFlags = z.object({
+export const storeFlags = z.object({
   // An empty DATABASE_URL means "not set".
   databaseUrl: z.preprocess(
     (v) => (v === '' ? undefined : v),
@@ -32,14 +32,14 @@ const serveFlags = storeFlags.extend({
   uploadLimitMb: z.coerce.number({ message: '--upload-limit-mb 应为数字' }).positive().max(1024),
 });
 
-const flagsOrFail = <S extends z.ZodType>(schema: S, value: unknown): z.output<S> => {
+export const flagsOrFail = <S extends z.ZodType>(schema: S, value: unknown): z.output<S> => {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   throw new CliFailure(r.error.issues.map((issue) => `参数错误：${issue.path.join('.')} ${issue.message}`).join('；'), EXIT_INPUT);
 };
 
 /** Open the store the flags name, or fail with one line saying which database and why. */
-const openFromFlags = async (flags: z.output<typeof storeFlags>, pool: DocumentWorkerPool | undefined): Promise<BudgetStore> => {
+export const openFromFlags = async (flags: z.output<typeof storeFlags>, pool: DocumentWorkerPool | undefined): Promise<BudgetStore> => {
   try {
     return await openStore({
       ...(flags.databaseUrl !== undefined ? { databaseUrl: flags.databaseUrl } : { sqlitePath: flags.sqlite }),
