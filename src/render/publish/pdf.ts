@@ -9,7 +9,7 @@
  * server's event loop. A missing browser is a `PdfUnavailableError` with a Chinese message.
  */
 import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserType } from 'playwright-core';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 export const DEFAULT_PDF_TIMEOUT_MS = 60_000;
@@ -63,7 +63,7 @@ export class PdfRenderer {
     if (this.browser) return this.browser;
     const launching = (async () => {
       if (!this.available()) throw new PdfUnavailableError(this.executablePath);
-      let chromium: typeof import('playwright-core').chromium;
+      let chromium: BrowserType;
       try {
         ({ chromium } = await import('playwright-core'));
       } catch {
