@@ -14,6 +14,10 @@
  *   GET  /documents/:documentId/source           → the stored PDF (application/pdf); 404 for a document imported from text
  *   GET  /documents/:documentId/export.csv?what=cells|projects|indicators → text/csv
  *   GET  /documents/:documentId/export.json         → the parsed model
+ *   GET  /documents/:documentId/export.html|.pdf|.xlsx[?findings=1] → the published document (publish-routes.ts)
+ *   GET  /departments/:departmentId/years/:year/published.html|.pdf|.xlsx → stable URLs, latest version
+ *   GET  /documents/:documentId/datapackage.json, /budget-figures.csv → open data (Fiscal Data Package)
+ *   GET  /datapackage.json, /budget-figures.csv      → the whole store's open data, streamed
  *   GET  /compare?left=:documentId&right=:documentId → Comparison
  *   GET  /search?q=&departmentId=&year=&minFen=&maxFen=&kind=project|indicator&limit=&offset= → SearchResult
  *   GET  /rules                                      → RuleInfo[] (the check catalogue)

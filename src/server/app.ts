@@ -28,6 +28,7 @@ import type { DocumentDetail, UploadResult } from './api-contract.ts';
 import { compareDocuments } from './compare.ts';
 import { ApiHttpError, notFound, validationError } from './errors.ts';
 import { buildOpenApiDocument } from './openapi.ts';
+import { registerPublishRoutes } from './publish-routes.ts';
 import {
   compareQuery,
   departmentYearParams,
@@ -311,6 +312,8 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
       .header('content-disposition', `attachment; filename="yusuan-${documentId}-${what}.csv"`)
       .send(`\ufeff${renderCsv(view)}`);
   });
+
+  registerPublishRoutes(app, { store });
 
   app.get('/api/documents/:documentId/export.json', async (req, reply) => {
     const { documentId } = parse(documentParams, req.params, 'path');

@@ -12,10 +12,11 @@ import {
   searchQuery,
   uploadQuery,
 } from './schemas.ts';
+import { PUBLISH_ROUTE_DOCS } from './publish-openapi.ts';
 
 type JsonSchema = Record<string, unknown>;
 
-interface RouteDoc {
+export interface RouteDoc {
   readonly method: 'get' | 'post';
   /** OpenAPI path template: `/api/documents/{documentId}`. */
   readonly path: string;
@@ -209,6 +210,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     responses: { '200': { description: '结果', content: json(ref('SearchResult')) }, '400': error('参数有误') },
   },
   { method: 'get', path: '/api/rules', summary: '核对规则目录', responses: { '200': { description: '规则', content: json(arrayOf(ref('RuleInfo'))) } } },
+  ...PUBLISH_ROUTE_DOCS,
 ];
 
 /** zod object → OpenAPI parameters of one location. */
