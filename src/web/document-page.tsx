@@ -15,6 +15,7 @@ import { ErrorNotice, Loading, Stat } from './common.tsx';
 import { ExplanationSection, OtherInformationSection, projectEntries, ProjectsSection } from './document-sections.tsx';
 import type { ProjectEntry } from './document-sections.tsx';
 import { FindingsList } from './findings-list.tsx';
+import { PublishLinks } from './publish-links.tsx';
 import { ShowSourcePage, SourcePageViewer } from './source-page.tsx';
 import type { SourcePageRequest } from './source-page.tsx';
 import { shortDateTime, wanYuan, wanYuanExact } from './format.ts';
@@ -159,6 +160,7 @@ const Header = ({ d }: { readonly d: DocumentDetail }): ReactNode => {
         <a href={exportUrl(d.documentId, 'projects')}>导出项目 CSV</a>
         <a href={exportUrl(d.documentId, 'json')}>导出 JSON</a>
       </div>
+      <PublishLinks d={d} />
       <Versions documentId={d.documentId} />
       <nav className="doc-nav" aria-label="本页目录">
         <a href={`#${SECTION_IDS.findings}`} onClick={jump(SECTION_IDS.findings)}>审核发现</a>
