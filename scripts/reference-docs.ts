@@ -30,6 +30,7 @@ export const renderCliDoc = (): string => {
     '| 0 | read (and, for `check`, checked) without error diagnostics or error findings |',
     '| 1 | the document has error diagnostics (`parse`, `export`), or error findings (`check`), or an import failed |',
     '| 2 | usage error, unreadable file (missing, dangling or looping link, PDF, binary), a document of no recognised kind, a database that cannot be opened (unreachable PostgreSQL, impossible `--sqlite` path), a port that cannot be listened on |',
+    '| 3 | `export --format pdf`: no Chromium to print with (install it or set `CHROMIUM_PATH`) |',
     '',
     'Every error ends with one line on stderr, never a stack trace. A reader that closes the pipe',
     '(`yusuan parse FILE | head -1`) ends the command quietly with the status it had so far.',
