@@ -88,6 +88,25 @@ describe('the published document in the browser', () => {
   });
 });
 
+describe('the shared PDF renderer', () => {
+  it('gives up on a render over its time budget with a Chinese message, and renders again afterwards', async () => {
+    const r = new PdfRenderer({ executablePath: CHROMIUM_PATH, timeoutMs: 1 });
+    try {
+      await expect(r.render(renderPublishedHtml(detail.model))).rejects.toThrow(/生成 PDF 超时/);
+    } finally {
+      await r.close();
+    }
+    const ok = new PdfRenderer({ executablePath: CHROMIUM_PATH });
+    try {
+      const [a, b] = await Promise.all([ok.render('<p>一</p>'), ok.render('<p>二</p>')]);
+      expect(a.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(b.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    } finally {
+      await ok.close();
+    }
+  });
+});
+
 describe('PDF round trip: parse → published HTML → PDF → the PDF reader', () => {
   const renderer = new PdfRenderer({ executablePath: CHROMIUM_PATH });
   afterAll(() => renderer.close());

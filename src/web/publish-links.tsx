@@ -25,7 +25,8 @@ export const PublishLinks = ({ d }: { readonly d: DocumentDetail }) => {
       <a className="button secondary" href={u.html} target="_blank" rel="noopener">
         正式文件（网页）
       </a>
-      <a className="button secondary" href={u.pdf} download>
+      {/* Not `download`: when the server has no browser its Chinese 503 message shows in the tab. */}
+      <a className="button secondary" href={u.pdf} target="_blank" rel="noopener">
         下载 PDF
       </a>
       <a className="button secondary" href={u.xlsx} download>

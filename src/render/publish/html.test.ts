@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BudgetDisclosure, MoneyFigure } from '#domain/index.ts';
 import { parseDocument } from '#ingest/detect.ts';
+import { budgetCorpusDocuments } from '#ingest/testing/corpus-documents.ts';
+import { TRANSFORMS } from '#ingest/testing/metamorphic.ts';
 import { corpusDir } from '../../../test/corpus.ts';
+import { repoRoot } from '../../../test/spawn-cli.ts';
 import { htmlToText } from './html-text.ts';
 import { renderPublishedHtml } from './index.ts';
 import { corpusTextDocuments, modelDifferences } from './testing.ts';
@@ -27,6 +30,22 @@ describe('published HTML reads back as the same model (parse → render → text
     // The rendering adds no problem the source did not have, and every line of it is read.
     expect(errorCodes(again.diagnostics)).toEqual(errorCodes(first.diagnostics));
     if ('accounting' in again && again.accounting) expect(again.accounting.unread).toEqual([]);
+  });
+});
+
+describe('published HTML reads back for every shape a corpus budget comes in (the metamorphic transforms)', () => {
+  // Other numbering, titles with the issuer's name, `表N` prefixes, split titles and header cells,
+  // rewrapped prose, unit wording…: each variant's own model is what must come back.
+  it.each(budgetCorpusDocuments(repoRoot).map((d) => [d.name, d.text] as const))('%s', (_name, text) => {
+    let cases = 0;
+    for (const t of TRANSFORMS) {
+      const first = parseDocument(t.transform(text));
+      if (first.kind !== 'budget-disclosure') continue;
+      cases++;
+      const again = parseDocument(htmlToText(renderPublishedHtml(first.document)));
+      expect(modelDifferences(first.document, again.document, 5), t.name).toEqual([]);
+    }
+    expect(cases).toBeGreaterThan(TRANSFORMS.length / 2);
   });
 });
 

@@ -108,7 +108,8 @@ export class PdfRenderer {
       try {
         const print = (async () => {
           // The HTML is self-contained (inline CSS, no scripts, no network).
-          await page.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
+          // The budget is ours (the race below), not playwright's, so one error says what happened.
+          await page.setContent(html, { waitUntil: 'load', timeout: 0 });
           return page.pdf({ preferCSSPageSize: true, printBackground: true, format: 'A4' });
         })();
         print.catch(() => {});
