@@ -4,14 +4,13 @@
  * indicator table), everything printed from the model as the document printed it.
  */
 import { PROJECT_PART_KEYS, PROJECT_PART_TITLES, type Finding, type PerformanceDeclaration, type ProjectExplanation } from '#domain/index.ts';
-import { formGrid, formTitle, indicatorGrid } from './declaration-grid.ts';
+import { FORM_WIDTH, formGrid, formTitle, indicatorGrid } from './declaration-grid.ts';
 import { documentTitle, gridHtml } from './disclosure-html.ts';
 import { findingsAppendix } from './findings-appendix.ts';
 import { chineseOrdinal, escapeHtml, htmlPage, paragraphs, partBody } from './html-common.ts';
 import type { GridRow } from './table-grid.ts';
 
-const bodyTable = (rows: readonly GridRow[], cls: string): string =>
-  gridHtml({ header: [], body: rows, width: 6 }).replace('<table>', `<table class="${cls}">`).replace('<thead>\n\n</thead>\n', '');
+const bodyTable = (rows: readonly GridRow[], className: string): string => gridHtml({ header: [], body: rows, width: FORM_WIDTH }, { className });
 
 const explanationHtml = (e: ProjectExplanation): string => {
   const heading = `项目经费情况说明${e.ordinal !== undefined ? ` ${e.ordinal}` : ''} ${e.name}`;

@@ -39,12 +39,13 @@ const cellHtml = (c: GridCell): string => {
   }
 };
 
-export const gridHtml = (grid: TableGrid, caption?: string): string => {
+export const gridHtml = (grid: TableGrid, opts: { readonly caption?: string; readonly className?: string } = {}): string => {
   const head = grid.header
     .map((row) => `<tr>${row.map((c) => `<th${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}>${escapeHtml(c.text)}</th>`).join('')}</tr>`)
     .join('\n');
   const body = grid.body.map((r) => `<tr${r.total ? ' class="total"' : ''}>${r.cells.map(cellHtml).join('')}</tr>`).join('\n');
-  return `<table${caption ? ` aria-label="${escapeHtml(caption)}"` : ''}>\n<thead>\n${head}\n</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  const attrs = `${opts.className ? ` class="${opts.className}"` : ''}${opts.caption ? ` aria-label="${escapeHtml(opts.caption)}"` : ''}`;
+  return `<table${attrs}>\n${head !== '' ? `<thead>\n${head}\n</thead>\n` : ''}<tbody>\n${body}\n</tbody>\n</table>`;
 };
 
 const tableSection = (doc: BudgetDisclosure, table: BudgetTable): string => {
@@ -52,7 +53,7 @@ const tableSection = (doc: BudgetDisclosure, table: BudgetTable): string => {
   return `<section class="table-page" id="table-${table.number}" data-table="${table.number}">
 <h3>${escapeHtml(table.title.text)}</h3>
 <p class="table-meta"><span class="preparer">${escapeHtml(meta.preparer)}</span> <span class="unit">${escapeHtml(meta.unit)}</span></p>
-${gridHtml(tableGrid(table), table.title.text)}
+${gridHtml(tableGrid(table), { caption: table.title.text })}
 ${table.note ? `<p class="note">${escapeHtml(table.note.text)}</p>` : ''}
 </section>`;
 };

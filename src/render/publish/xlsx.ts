@@ -122,14 +122,10 @@ const budgetWorkbook = (doc: BudgetDisclosure): ExcelJS.Workbook => {
     }
     ws.views = [{ state: 'frozen', xSplit: 0, ySplit: bodyStart - 1 }];
     ws.pageSetup.printTitlesRow = `${TABLE_SHEET_HEADER_START}:${bodyStart - 1}`;
-    const twoSided = table.number === 1 || table.number === 4;
-    const nameCol = table.number === 8 ? 3 : 4;
-    setWidths(ws, grid.width, twoSided ? [1, 1 + (grid.header[1]?.length ?? 0) / 2] : table.number === 9 ? [] : [nameCol]);
-    if (twoSided) {
-      const revWidth = grid.header[0]?.[0]?.colspan ?? 2;
-      ws.getColumn(1).width = 34;
-      ws.getColumn(revWidth + 1).width = 34;
-    }
+    // Name columns wide, figure columns narrower: the name after the codes, or each side's 项目 column.
+    const revWidth = grid.header[0]?.[0]?.colspan ?? 2;
+    const wide = table.number === 1 || table.number === 4 ? [1, revWidth + 1] : table.number === 9 ? [] : [table.number === 8 ? 3 : 4];
+    setWidths(ws, grid.width, wide);
   }
   return wb;
 };
