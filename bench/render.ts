@@ -5,8 +5,12 @@
  * corpus budget under another department name and year with its amounts scaled, built one at a
  * time so memory stays flat — rows/s, MB and peak RSS. Prints; asserts nothing.
  *
- *   npx tsx bench/render.ts            # 5 repeats (PDF 3), 10,000 documents
- *   npx tsx bench/render.ts --quick    # 2 repeats (PDF 1), 1,000 documents
+ * Then the same export from a real SQLite store (`yusuan export --all --format fdp`'s path: every
+ * department-year's latest budget read back from the store one at a time) over 1,000 stored
+ * generated documents, documents/s — storing 10,000 takes minutes of importing (see bench/import.ts).
+ *
+ *   npx tsx bench/render.ts            # 5 repeats (PDF 3), 10,000 documents, 1,000 stored
+ *   npx tsx bench/render.ts --quick    # 2 repeats (PDF 1), 1,000 documents, 100 stored
  */
 import { createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -14,6 +18,8 @@ import { join } from 'node:path';
 import { formatYuanGrouped, mulFen, type BudgetDisclosure } from '#domain/index.ts';
 import { parseDocument } from '#ingest/detect.ts';
 import { FdpCsvWriter } from '#render/publish/fdp.ts';
+import { openStore } from '#store/store.ts';
+import { storedBudgets } from '#cli/commands/publish.ts';
 import { renderPublishedHtml, type PublishableDocument } from '#render/publish/index.ts';
 import { PdfRenderer } from '#render/publish/pdf.ts';
 import { corpusTextDocuments } from '#render/publish/testing.ts';
@@ -25,6 +31,8 @@ const quick = process.argv.includes('--quick');
 const repeats = quick ? 2 : 5;
 const pdfRepeats = quick ? 1 : 3;
 const generated = quick ? 1_000 : 10_000;
+/** Documents stored in a SQLite store for the store-backed export (each import also runs the checks). */
+const stored = quick ? 100 : 1_000;
 
 const docs = corpusTextDocuments(corpusDir).flatMap((d) => {
   const p = parseDocument(d.text);
@@ -109,4 +117,31 @@ const seconds = (performance.now() - t0) / 1000;
 const mb = statSync(file).size / 1024 / 1024;
 console.log(
   `FDP export: ${writer.documents} documents, ${writer.rows} rows, ${mb.toFixed(1)} MB in ${seconds.toFixed(2)} s — ${(writer.documents / seconds).toFixed(0)} documents/s, ${(writer.rows / seconds).toFixed(0)} rows/s, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB`,
+);
+
+// From the store: generated documents imported under a reader that returns their model.
+const storeDir = tempDirRemovedOnExit('yusuan-fdp-store-');
+const store = await openStore({
+  sqlitePath: join(storeDir, 'bench.sqlite'),
+  log: () => {},
+  parse: (text) => ({ kind: 'budget-disclosure', document: variant(Number(text.slice('#variant '.length))), diagnostics: [] }),
+  check: () => [],
+});
+const ti = performance.now();
+for (let i = 0; i < stored; i++) await store.importDocument(`#variant ${i}`);
+const importSeconds = (performance.now() - ti) / 1000;
+const storeFile = join(storeDir, 'budget-figures.csv');
+const out = createWriteStream(storeFile);
+const fromStore = new FdpCsvWriter(async (chunk) => {
+  if (!out.write(chunk)) await once(out, 'drain');
+});
+const ts = performance.now();
+for await (const doc of storedBudgets(store)) await fromStore.add(doc);
+await fromStore.end();
+out.end();
+await once(out, 'finish');
+const storeSeconds = (performance.now() - ts) / 1000;
+await store.close();
+console.log(
+  `FDP export from SQLite: ${fromStore.documents} stored documents (imported in ${importSeconds.toFixed(1)} s), ${fromStore.rows} rows, ${(statSync(storeFile).size / 1024 / 1024).toFixed(1)} MB in ${storeSeconds.toFixed(2)} s — ${(fromStore.documents / storeSeconds).toFixed(0)} documents/s, ${(fromStore.rows / storeSeconds).toFixed(0)} rows/s`,
 );
