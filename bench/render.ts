@@ -3,7 +3,7 @@
  * and the PDF (through the one shared Chromium, warm), p50/p95 over repeats; then the open-data
  * export (Fiscal Data Package CSV, streamed to a file) of 10,000 generated documents — each a
  * corpus budget under another department name and year with its amounts scaled, built one at a
- * time so memory stays flat — rows/s, MB and peak RSS. Prints; asserts nothing.
+ * time — rows/s, MB and peak RSS. Prints; asserts nothing.
  *
  * Then the same export from a real SQLite store (`yusuan export --all --format fdp`'s path: every
  * department-year's latest budget read back from the store one at a time) over 1,000 stored
