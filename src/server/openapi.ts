@@ -12,11 +12,12 @@ import {
   searchQuery,
   uploadQuery,
 } from './schemas.ts';
+import { DRAFT_COMPONENTS, DRAFT_ROUTE_DOCS } from './drafts-openapi.ts';
 
 type JsonSchema = Record<string, unknown>;
 
-interface RouteDoc {
-  readonly method: 'get' | 'post';
+export interface RouteDoc {
+  readonly method: 'get' | 'post' | 'put';
   /** OpenAPI path template: `/api/documents/{documentId}`. */
   readonly path: string;
   readonly summary: string;
@@ -115,6 +116,7 @@ const COMPONENTS: Record<string, JsonSchema> = {
     ['total', 'items'],
   ),
   RuleInfo: object({ id: str, family: str, severity: str, title: str, explanation: str }, ['id', 'family', 'severity', 'title', 'explanation']),
+  ...DRAFT_COMPONENTS,
 };
 
 export const ROUTE_DOCS: readonly RouteDoc[] = [
@@ -209,6 +211,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     responses: { '200': { description: '结果', content: json(ref('SearchResult')) }, '400': error('参数有误') },
   },
   { method: 'get', path: '/api/rules', summary: '核对规则目录', responses: { '200': { description: '规则', content: json(arrayOf(ref('RuleInfo'))) } } },
+  ...DRAFT_ROUTE_DOCS,
 ];
 
 /** zod object → OpenAPI parameters of one location. */
