@@ -5,7 +5,7 @@
  * leaves; the rule catalogue run in the browser on every change (`recompute`), findings beside
  * the row or sentence; save as a new version, submit, versions and what changed.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ClipboardEvent, KeyboardEvent, ReactNode } from 'react';
 import { aggregate, pick } from '#authoring/aggregate.ts';
 import { leafChoices } from '#authoring/codes.ts';
