@@ -10,38 +10,43 @@ import { setLineAmount } from '#authoring/edit.ts';
 import { recompute } from '#authoring/live.ts';
 import { deriveBudgetDisclosure } from '#authoring/derive.ts';
 import type { Fen } from '#domain/index.ts';
+import type { BudgetDraft } from '#authoring/draft.ts';
 import { parseBudgetDisclosure } from '#ingest/budget-disclosure.ts';
 import { budgetCorpusDocuments } from '#ingest/testing/corpus-documents.ts';
 
 const edits = Number(process.argv[2] ?? '400');
 const docs = budgetCorpusDocuments(process.cwd());
-const drafts = docs.map((d) => ({ name: d.name, draft: draftFromDisclosure(parseBudgetDisclosure(d.text).document!) }));
-// "Largest" by what the editor recomputes: the most lines and rows.
-const largest = drafts.reduce((a, b) => (b.draft.lines.length + b.draft.economic.length > a.draft.lines.length + a.draft.economic.length ? b : a));
-
+const drafts = docs.map((d) => ({ name: d.name, bytes: d.text.length, draft: draftFromDisclosure(parseBudgetDisclosure(d.text).document!) }));
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
-
-let draft = largest.draft;
-const lines = draft.lines;
-for (let i = 0; i < 30; i++) recompute(draft); // warm up the JIT and the rules' regexes
-const total: number[] = [];
-const deriveOnly: number[] = [];
-for (let i = 0; i < edits; i++) {
-  const line = lines[i % lines.length]!;
-  const t0 = performance.now();
-  draft = setLineAmount(draft, line.code, 'basic.general', (((line.amounts['basic.general'] ?? 0) + i) as Fen));
-  const r = recompute(draft);
-  const t1 = performance.now();
-  total.push(t1 - t0);
-  if (r.findings.length < 0) console.log('unreachable');
-  const t2 = performance.now();
-  deriveBudgetDisclosure(draft);
-  deriveOnly.push(performance.now() - t2);
-}
 const show = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(2)} ms, p95 ${pct(xs, 95).toFixed(2)} ms, max ${Math.max(...xs).toFixed(2)} ms`;
-console.log(`largest corpus draft: ${largest.name} (${largest.draft.lines.length} functional lines, ${largest.draft.economic.length} economic lines, ${largest.draft.projects.length} projects)`);
-console.log(`edit + derive nine tables + narrative + all checks (${edits} edits): ${show(total)}`);
-console.log(`derive only: ${show(deriveOnly)}`);
+
+/** One leaf edit after another on `start`, each followed by everything the editor recomputes. */
+const measure = (name: string, start: BudgetDraft): void => {
+  let draft = start;
+  const lines = draft.lines;
+  for (let i = 0; i < 30; i++) recompute(draft); // warm up the JIT and the rules' regexes
+  const total: number[] = [];
+  const deriveOnly: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const line = lines[i % lines.length]!;
+    const t0 = performance.now();
+    draft = setLineAmount(draft, line.code, 'basic.general', ((line.amounts['basic.general'] ?? 0) + i) as Fen);
+    recompute(draft);
+    total.push(performance.now() - t0);
+    const t2 = performance.now();
+    deriveBudgetDisclosure(draft);
+    deriveOnly.push(performance.now() - t2);
+  }
+  console.log(`${name} (${start.lines.length} functional lines, ${start.economic.length} economic lines, ${start.projects.length} projects)`);
+  console.log(`  edit + derive nine tables + narrative + all checks (${edits} edits): ${show(total)}`);
+  console.log(`  derive only: ${show(deriveOnly)}`);
+};
+
+// "Largest" two ways: the most lines and rows to derive, and the longest document (most text to check).
+const byRows = drafts.reduce((a, b) => (b.draft.lines.length + b.draft.economic.length > a.draft.lines.length + a.draft.economic.length ? b : a));
+const byText = drafts.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+measure(`most rows: ${byRows.name}`, byRows.draft);
+if (byText.name !== byRows.name) measure(`longest text: ${byText.name}`, byText.draft);
