@@ -22,6 +22,8 @@ import {
   type OtherInformation,
   type ProjectExplanation,
   type ProjectPartKey,
+  PROJECT_PART_KEYS,
+  PROJECT_PART_TITLES,
   type SourceLocation,
   type StatedChange,
   type TableCell,
@@ -176,15 +178,15 @@ export const deriveBudgetDisclosure = (draft: BudgetDraft): DerivedDocument => {
   const p = new Printer();
   const paragraphLines: Record<string, number> = {};
   const levelWord = draft.level === 'unit' ? '单位' : '部门';
-  const titleText = `${draft.district}${draft.year}年${draft.level === 'unit' ? `${draft.department}单位预算` : `区级${levelWord}预算`}`;
+  const titleText = `${draft.district}${draft.year}年区级${levelWord}预算`;
   const headerLine = p.write(titleText);
-  p.write(`预算主管${levelWord}：${draft.department}`);
+  p.write(`${draft.level === 'unit' ? '预算单位' : '预算主管部门'}：${draft.department}`);
 
   const s = draft.sections;
   p.blank();
-  p.write(`一、主要职能`);
+  p.write(`一、${levelWord}主要职能`);
   const duties = s.duties !== undefined ? { text: block(s.duties, p.write(s.duties), 'duties') } : undefined;
-  p.write(`二、机构设置`);
+  p.write(`二、${levelWord}机构设置`);
   const institutions =
     s.institutions !== undefined
       ? (() => {
@@ -203,7 +205,7 @@ export const deriveBudgetDisclosure = (draft: BudgetDraft): DerivedDocument => {
 
   // 编制说明
   p.blank();
-  p.write(`${draft.level === 'unit' ? '单位' : '部门'}预算编制说明`);
+  p.write(`${draft.year}年${levelWord}预算编制说明`);
   const para = (x: NarrativeParagraph): number => {
     const line = p.write(x.text);
     paragraphLines[x.key] = line;
@@ -405,7 +407,15 @@ export const deriveBudgetDisclosure = (draft: BudgetDraft): DerivedDocument => {
   const O = 'other-information' as const;
   const otherInformation: { -readonly [K in keyof OtherInformation]: OtherInformation[K] } = {};
   const tc = tp.changes;
+  const OTHER_HEADINGS: Readonly<Record<string, string>> = {
+    'three-public': `一、${draft.year}年“三公”经费预算情况说明`,
+    'operating-costs': '二、机关运行经费预算',
+    procurement: '三、政府采购预算情况',
+    'performance-targets': '四、绩效目标设置情况',
+  };
   for (const x of narrative.other) {
+    const heading = OTHER_HEADINGS[x.key];
+    if (heading) p.write(heading);
     const line = para(x);
     const t = draft.threePublic;
     if (x.key === 'three-public') {
@@ -440,6 +450,7 @@ export const deriveBudgetDisclosure = (draft: BudgetDraft): DerivedDocument => {
     }
   }
   if (s.assets !== undefined) {
+    p.write('五、国有资产占有使用情况');
     const line = p.write(s.assets);
     otherInformation.assets = { vehiclesByType: [], equipment: [], plannedVehiclesByType: [], plannedEquipment: [], statements: [], text: block(s.assets, line, O) };
   }
@@ -448,13 +459,18 @@ export const deriveBudgetDisclosure = (draft: BudgetDraft): DerivedDocument => {
   const projects: ProjectExplanation[] = [];
   for (const project of draft.projects) {
     p.blank();
-    const line = p.write(`${project.name}项目经费情况说明`);
+    const line = p.write(project.name === '' ? '项目经费情况说明' : `${project.name}经费情况说明`);
     const parts: Partial<Record<ProjectPartKey, TextBlock>> = {};
-    for (const [key, text] of Object.entries(project.parts)) {
-      if (text.trim() === '') continue;
-      parts[key as ProjectPartKey] = block(text, p.write(text), 'projects');
-    }
-    const amountLine = p.write(`年度预算安排：预算安排金额为${wan(project.amount)}万元。`);
+    let amountLine = line;
+    PROJECT_PART_KEYS.forEach((key, i) => {
+      // 年度预算安排 is generated from the project's amount, so it cannot disagree with it.
+      const text = key === 'budget' ? `${draft.year}年，预算安排金额为${wan(project.amount)}万元。` : (project.parts[key] ?? '').trim();
+      if (text === '') return;
+      p.write(`${CHINESE_ORDINALS[i]}、${PROJECT_PART_TITLES[key][0]}`);
+      const at = p.write(text);
+      if (key === 'budget') amountLine = at;
+      parts[key] = block(text, at, 'projects');
+    });
     projects.push({
       name: project.name,
       parts,

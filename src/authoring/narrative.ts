@@ -241,7 +241,7 @@ export const generateNarrative = (draft: BudgetDraft, agg: Aggregate): Generated
   if (summary.projects > 0) {
     other.push({
       key: 'performance-targets',
-      text: `${y}年本${draft.level === 'unit' ? '单位' : '部门'}共${summary.projects}个项目纳入绩效目标管理，涉及项目预算资金${wan(summary.amount)}万元。`,
+      text: `${y}年度，本${draft.level === 'unit' ? '单位' : '部门'}编报绩效目标的项目共${summary.projects}个，涉及项目预算资金${wan(summary.amount)}万元。`,
     });
   }
   return { figures: f, ...(changes ? { changes } : {}), explanation, mainItems: items, threePublic: tp, other, projectsTotal, performanceSummary: summary, ...(procurementTotal !== undefined ? { procurementTotal } : {}) };

@@ -671,6 +671,21 @@ export const DraftPage = ({ draftId }: { readonly draftId: number }): ReactNode 
               <option value="万元">万元</option>
             </select>
           </label>
+          <button
+            type="button"
+            className="button secondary"
+            title="按公开格式排版的全文（九张表、编制说明、其他相关情况说明、项目说明），可由“上传文件”导入"
+            onClick={() => {
+              const url = URL.createObjectURL(new Blob([live.derived.text], { type: 'text/plain;charset=utf-8' }));
+              const a = document.createElement('a');
+              a.href = url;
+              a.download = `${draft.department}${draft.year}年预算公开（草稿第${detail.version}版）.txt`;
+              a.click();
+              setTimeout(() => URL.revokeObjectURL(url), 1000);
+            }}
+          >
+            下载公开文本
+          </button>
           <button type="button" disabled={!editable || busy || !dirty} onClick={() => void save()}>
             保存
           </button>
