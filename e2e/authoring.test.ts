@@ -2,7 +2,7 @@
  * Authoring in the browser, against the real server and store: start next year's draft from a
  * stored year, type a leaf amount and see the 款, 类 and 合计 and the 编制说明 follow, see a
  * finding appear beside the reason and clear when it is written, paste a block from Excel
- * (a real paste event with a DataTransfer), save, reload, and see the version history and what
+ * (a real paste event with a DataTransfer), edit a project's indicators, save, reload, and see the version history and what
  * changed between two versions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,20 @@ describe('authoring a draft in the browser', () => {
     expect(await text('total-all')).toBe('22,234.56');
   });
 
+  it('edits a project’s indicators: a target outside the grammar is flagged beside it and clears when fixed', async () => {
+    await h.page.getByTestId('projects').getByRole('button', { name: '编辑说明与指标' }).first().click();
+    await h.page.getByRole('button', { name: '添加指标' }).click();
+    await h.page.getByLabel('指标1 三级指标').fill('巡查次数');
+    const target = h.page.getByLabel('指标1 指标值');
+    await target.fill('≥90');
+    await h.page.getByTestId('indicators').locator('.inline-finding', { hasText: '缺少计量单位' }).waitFor({ timeout: 2000 });
+    expect(await target.getAttribute('class')).toContain('invalid');
+    await target.fill('≥90%');
+    await h.page.getByTestId('indicators').locator('.inline-finding').waitFor({ state: 'detached', timeout: 2000 });
+    await h.page.getByLabel('指标1 一级指标').selectOption('满意度指标');
+    expect(await h.page.getByLabel('指标1 二级指标').inputValue()).toBe('服务对象满意度指标');
+  });
+
   it('saves, reloads with the saved figures, and shows the version history and what changed', async () => {
     await h.page.getByRole('button', { name: '保存' }).click();
     await h.page.locator('.notice', { hasText: '已保存为第 2 版' }).waitFor();
@@ -107,6 +121,7 @@ describe('authoring a draft in the browser', () => {
     await changes.waitFor();
     expect(await changes.textContent()).toContain('201 05 07 专项普查活动 · 基本支出 · 一般公共预算');
     expect(await changes.textContent()).toContain('项目调整');
+    expect(await changes.textContent()).toContain('绩效指标');
     expect(await h.page.getByTestId('against-prior').textContent()).toContain('201 05 07 专项普查活动');
     await h.screenshot('authoring-draft');
     expect(h.pageErrors).toEqual([]);

@@ -4,7 +4,7 @@
  */
 import type { Fen } from '#domain/index.ts';
 import { lineTotal } from './aggregate.ts';
-import { FUNDING_SOURCE_NAMES, LINE_FIELDS, THREE_PUBLIC_FIELDS, type BudgetDraft, type FundingSource, type LineField, type ReasonKey } from './draft.ts';
+import { FUNDING_SOURCE_NAMES, LINE_FIELDS, THREE_PUBLIC_FIELDS, type BudgetDraft, type DraftIndicator, type FundingSource, type LineField, type ReasonKey } from './draft.ts';
 
 export interface DraftChange {
   /** Where: `201 41 01 行政运行 · 基本支出 · 一般公共预算`, `“三公”经费 · 公务接待费`, `原因 · 财政拨款`. */
@@ -69,7 +69,16 @@ export const diffDrafts = (a: BudgetDraft, b: BudgetDraft): DraftChange[] => {
   for (const p of b.projects) {
     const old = aProjects.get(p.name);
     if (!old) out.push({ label: `项目「${p.name}」`, kind: 'added', after: p.amount });
-    else if (old.amount !== p.amount) out.push({ label: `项目「${p.name}」 · 金额`, kind: 'amount', before: old.amount, after: p.amount });
+    else {
+      if (old.amount !== p.amount) out.push({ label: `项目「${p.name}」 · 金额`, kind: 'amount', before: old.amount, after: p.amount });
+      for (const key of new Set([...Object.keys(old.parts), ...Object.keys(p.parts)])) {
+        if ((old.parts[key] ?? '') !== (p.parts[key] ?? '')) out.push({ label: `项目「${p.name}」 · ${key}`, kind: 'text', before: old.parts[key] ?? '', after: p.parts[key] ?? '' });
+      }
+      const show = (i: DraftIndicator): string => `${i.level1}/${i.level2}/${i.level3} ${i.target}`;
+      const was = old.indicators.map(show).join('；');
+      const now = p.indicators.map(show).join('；');
+      if (was !== now) out.push({ label: `项目「${p.name}」 · 绩效指标`, kind: 'text', before: was, after: now });
+    }
   }
   for (const p of a.projects) if (!b.projects.some((x) => x.name === p.name)) out.push({ label: `项目「${p.name}」`, kind: 'removed', before: p.amount });
   return out;

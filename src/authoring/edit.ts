@@ -3,7 +3,7 @@
  * and undo keep references to earlier drafts).
  */
 import { ZERO_FEN, type Fen } from '#domain/index.ts';
-import type { BudgetDraft, EconomicLine, FunctionalLine, LineField, ReasonKey, ThreePublicFigures } from './draft.ts';
+import type { BudgetDraft, DraftIndicator, EconomicLine, FunctionalLine, LineField, ReasonKey, ThreePublicFigures } from './draft.ts';
 
 export const setLineAmount = (draft: BudgetDraft, code: string, field: LineField, amount: Fen): BudgetDraft => ({
   ...draft,
@@ -56,4 +56,33 @@ export const addEconomicLine = (draft: BudgetDraft, line: Pick<EconomicLine, 'co
 export const setProjectAmount = (draft: BudgetDraft, index: number, amount: Fen): BudgetDraft => ({
   ...draft,
   projects: draft.projects.map((p, i) => (i === index ? { ...p, amount } : p)),
+});
+
+export const setProjectField = (draft: BudgetDraft, index: number, patch: { readonly name?: string; readonly part?: { readonly key: string; readonly text: string } }): BudgetDraft => ({
+  ...draft,
+  projects: draft.projects.map((p, i) =>
+    i !== index ? p : { ...p, ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.part ? { parts: { ...p.parts, [patch.part.key]: patch.part.text } } : {}) },
+  ),
+});
+
+export const addProject = (draft: BudgetDraft, name: string): BudgetDraft => ({
+  ...draft,
+  projects: [...draft.projects, { name, amount: ZERO_FEN, parts: {}, indicators: [] }],
+});
+
+export const removeProject = (draft: BudgetDraft, index: number): BudgetDraft => ({ ...draft, projects: draft.projects.filter((_, i) => i !== index) });
+
+export const addIndicator = (draft: BudgetDraft, project: number, indicator: DraftIndicator): BudgetDraft => ({
+  ...draft,
+  projects: draft.projects.map((p, i) => (i === project ? { ...p, indicators: [...p.indicators, indicator] } : p)),
+});
+
+export const setIndicator = (draft: BudgetDraft, project: number, index: number, patch: Partial<DraftIndicator>): BudgetDraft => ({
+  ...draft,
+  projects: draft.projects.map((p, i) => (i === project ? { ...p, indicators: p.indicators.map((ind, j) => (j === index ? { ...ind, ...patch } : ind)) } : p)),
+});
+
+export const removeIndicator = (draft: BudgetDraft, project: number, index: number): BudgetDraft => ({
+  ...draft,
+  projects: draft.projects.map((p, i) => (i === project ? { ...p, indicators: p.indicators.filter((_, j) => j !== index) } : p)),
 });

@@ -11,6 +11,7 @@ import { deriveBudgetDisclosure, type DerivedDocument } from './derive.ts';
 import { FISCAL_SOURCES, type BudgetDraft } from './draft.ts';
 import { mainItemKey } from './narrative.ts';
 import { checkTarget } from './targets.ts';
+import { belongsTo } from '#reference/indicator-taxonomy.ts';
 
 export interface AuthoringRuleInfo {
   readonly id: string;
@@ -23,7 +24,7 @@ export const AUTHORING_RULES: readonly AuthoringRuleInfo[] = [
   { id: 'authoring.template-remnant', severity: 'error', title: '留有模板残留文字' },
   { id: 'authoring.purpose-missing', severity: 'warning', title: '主要用途未填写' },
   { id: 'authoring.code-name', severity: 'error', title: '科目名称与当年分类科目不符' },
-  { id: 'authoring.indicator-target', severity: 'error', title: '指标值不符合书写规则' },
+  { id: 'authoring.indicator-target', severity: 'error', title: '绩效指标不符合指标体系或指标值书写规则' },
 ];
 
 /** Wording left from a template: `增加（减少）`, `XX`, `××`, `…年…`. */
@@ -70,6 +71,10 @@ export const authoringFindings = (draft: BudgetDraft, derived: DerivedDocument):
   }
   draft.projects.forEach((p, i) => {
     p.indicators.forEach((ind, j) => {
+      if (!belongsTo(ind.level1, ind.level2)) {
+        out.push(finding('authoring.indicator-target', `项目「${p.name}」指标“${ind.level3}”的二级指标“${ind.level2}”不属于一级指标“${ind.level1}”。`, { line: 1, section: 'projects', project: p.name, field: `indicator:${i}:${j}` }));
+      }
+      if (ind.level3.trim() === '') out.push(finding('authoring.indicator-target', `项目「${p.name}」第${j + 1}个指标没有写三级指标名称。`, { line: 1, section: 'projects', project: p.name, field: `indicator:${i}:${j}` }));
       const problem = checkTarget(ind.target);
       if (problem) out.push(finding('authoring.indicator-target', `项目「${p.name}」指标“${ind.level3}”的指标值${problem}`, { line: 1, section: 'projects', project: p.name, field: `indicator:${i}:${j}` }));
     });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkCodeName, leafChoices, namesFor } from './codes.ts';
 import { checkTarget } from './targets.ts';
+import type { BudgetDraft, DraftIndicator } from './draft.ts';
+import { recompute } from './live.ts';
+import type { Fen } from '#domain/index.ts';
 
 describe('indicator target grammar', () => {
   it.each(['≥90%', '≤20万元', '=12次', '>=95%', '2024年12月31日前', '2025年6月前', '健全', '有效提升'])('accepts %s', (t) => {
@@ -29,5 +32,39 @@ describe('code pickers from the year’s catalogue', () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.expected).toBe('卫生健康支出');
     expect(checkCodeName('functional', 2018, '210', '医疗卫生与计划生育支出').ok).toBe(true);
+  });
+});
+
+describe('indicator findings in a draft', () => {
+  const base = {
+    level: 'department' as const,
+    year: 2025,
+    district: '上海市测试区',
+    department: '测试局',
+    lines: [],
+    economic: [],
+    classPublic: {},
+    threePublic: { abroad: 0, reception: 0, vehiclePurchase: 0, vehicleOperation: 0, operatingCosts: 0 },
+    reasons: {},
+    sections: {},
+  } as unknown as BudgetDraft;
+  const withIndicators = (indicators: DraftIndicator[]): BudgetDraft => ({ ...base, projects: [{ name: '测试项目', amount: 0 as Fen, parts: {}, indicators }] });
+  const indicatorFindings = (d: BudgetDraft) => recompute(d).findings.filter((f) => f.rule === 'authoring.indicator-target');
+
+  it('accepts indicators placed in the taxonomy with targets in the grammar', () => {
+    expect(indicatorFindings(withIndicators([
+      { level1: '产出指标', level2: '数量指标', level3: '巡检次数', target: '=12次' },
+      { level1: '满意度指标', level2: '服务对象满意度指标', level3: '企业满意度', target: '≥90%' },
+      { level1: '产出指标', level2: '时效指标', level3: '完成时间', target: '2025年12月31日前' },
+    ]))).toEqual([]);
+  });
+  it('reports a 二级 under the wrong 一级, a missing name and a target outside the grammar, each at its indicator', () => {
+    const found = indicatorFindings(withIndicators([
+      { level1: '效益指标', level2: '数量指标', level3: '巡检次数', target: '=12次' },
+      { level1: '产出指标', level2: '数量指标', level3: '', target: '≥90' },
+    ]));
+    expect(found.map((f) => f.location?.field)).toEqual(['indicator:0:0', 'indicator:0:1', 'indicator:0:1']);
+    expect(found[0]!.message).toContain('不属于一级指标“效益指标”');
+    expect(found[2]!.message).toContain('缺少计量单位');
   });
 });

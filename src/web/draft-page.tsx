@@ -30,6 +30,7 @@ import { ErrorNotice, Loading, SeverityBadge } from './common.tsx';
 import { getDraft, getDraftVersion, listDraftVersions, saveDraft, submitDraft, type DraftDetail, type DraftVersionSummary } from './draft-api.ts';
 import { parseAmountInput, parsePastedBlock } from './draft-input.ts';
 import { FindingsList } from './findings-list.tsx';
+import { ProjectsEditor } from './draft-projects.tsx';
 import { href } from './router.ts';
 import { flaggedCells } from './table-layout.ts';
 import { errorMessage } from './use-async.ts';
@@ -768,29 +769,18 @@ export const DraftPage = ({ draftId }: { readonly draftId: number }): ReactNode 
         </table>
       </section>
 
-      {draft.projects.length > 0 && (
-        <section className="card">
-          <h2>项目</h2>
-          <table className="grid compact">
-            <thead>
-              <tr>
-                <th>项目名称</th>
-                <th>年度预算</th>
-              </tr>
-            </thead>
-            <tbody>
-              {draft.projects.map((p, i) => (
-                <tr key={`${p.name}-${i}`}>
-                  <td>{p.name || '（未命名项目）'}</td>
-                  <td className="num">
-                    <AmountCell grid="projects" r={i} c={0} value={p.amount} unit={unit} label={`项目 ${p.name} 金额`} disabled={!editable} onCommit={(a) => update((d) => setProjectAmount(d, i, a))} onPasteBlock={() => undefined} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
+      <section className="card">
+        <h2>项目</h2>
+        <ProjectsEditor
+          draft={draft}
+          update={update}
+          findings={findings}
+          editable={editable}
+          amountCell={(i) => (
+            <AmountCell grid="projects" r={i} c={0} value={draft.projects[i]?.amount ?? 0} unit={unit} label={`项目 ${draft.projects[i]?.name ?? ''} 金额`} disabled={!editable} onCommit={(a) => update((d) => setProjectAmount(d, i, a))} onPasteBlock={() => undefined} />
+          )}
+        />
+      </section>
 
       <section className="card" data-testid="narrative">
         <h2>编制说明（由数字生成，只需填写原因与用途）</h2>
