@@ -17,6 +17,7 @@ import {
   type TableRow,
 } from '#domain/index.ts';
 import { aggregate, ALL_KINDS, lineTotal, pick } from './aggregate.ts';
+import { namesFor } from './codes.ts';
 import type { BudgetDraft, DraftProject, EconomicLine, FunctionalLine, LineField, PriorFigures, ThreePublicFigures } from './draft.ts';
 import { FISCAL_SOURCES } from './draft.ts';
 
@@ -198,8 +199,9 @@ export const nextYearDraft = (draft: BudgetDraft): BudgetDraft => ({
   ...draft,
   year: draft.year + 1,
   prior: priorFiguresOf(draft),
-  lines: draft.lines.map((l) => ({ code: l.code, names: l.names, amounts: {}, ...(l.purpose ? { purpose: l.purpose } : {}), prior: lineTotal(l) })),
-  economic: draft.economic.map((e) => ({ code: e.code, names: e.names, personnel: ZERO_FEN, public: ZERO_FEN, prior: (e.personnel + e.public) as Fen })),
+  // Names as next year's catalogue has them (a 类 renamed between editions takes its new name).
+  lines: draft.lines.map((l) => ({ code: l.code, names: namesFor('functional', draft.year + 1, l.code) ?? l.names, amounts: {}, ...(l.purpose ? { purpose: l.purpose } : {}), prior: lineTotal(l) })),
+  economic: draft.economic.map((e) => ({ code: e.code, names: namesFor('economic', draft.year + 1, e.code) ?? e.names, personnel: ZERO_FEN, public: ZERO_FEN, prior: (e.personnel + e.public) as Fen })),
   classPublic: {},
   threePublic: ZERO_THREE_PUBLIC,
   ...(draft.procurement ? { procurement: { goods: ZERO_FEN, works: ZERO_FEN, services: ZERO_FEN } } : {}),

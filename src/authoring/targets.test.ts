@@ -3,6 +3,7 @@ import { checkCodeName, leafChoices, namesFor } from './codes.ts';
 import { checkTarget } from './targets.ts';
 import type { BudgetDraft, DraftIndicator } from './draft.ts';
 import { recompute } from './live.ts';
+import { nextYearDraft } from './from-disclosure.ts';
 import type { Fen } from '#domain/index.ts';
 
 describe('indicator target grammar', () => {
@@ -66,5 +67,36 @@ describe('indicator findings in a draft', () => {
     expect(found.map((f) => f.location?.field)).toEqual(['indicator:0:0', 'indicator:0:1', 'indicator:0:1']);
     expect(found[0]!.message).toContain('不属于一级指标“效益指标”');
     expect(found[2]!.message).toContain('缺少计量单位');
+  });
+});
+
+describe('code names in a draft', () => {
+  const line = (names: string[]) => ({ code: '210 11 01', names, amounts: { 'basic.general': 100 as Fen }, purpose: '行政单位医疗' });
+  const draft = (year: number, names: string[]): BudgetDraft =>
+    ({
+      level: 'department',
+      year,
+      district: '上海市测试区',
+      department: '测试局',
+      lines: [line(names)],
+      economic: [],
+      classPublic: {},
+      threePublic: { abroad: 0, reception: 0, vehiclePurchase: 0, vehicleOperation: 0, operatingCosts: 0 },
+      projects: [],
+      reasons: {},
+      sections: {},
+    }) as unknown as BudgetDraft;
+  const codeNameFindings = (d: BudgetDraft) => recompute(d).findings.filter((f) => f.rule === 'authoring.code-name');
+
+  it('an outdated 类 name is an error finding naming the year’s name; next year’s draft takes the new name', () => {
+    const old = draft(2019, ['医疗卫生与计划生育支出', '行政事业单位医疗', '行政单位医疗']);
+    const found = codeNameFindings(old);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe('error');
+    expect(found[0]!.message).toContain('卫生健康支出');
+    expect(codeNameFindings(draft(2018, ['医疗卫生与计划生育支出', '行政事业单位医疗', '行政单位医疗']))).toEqual([]);
+    const next = nextYearDraft(draft(2018, ['医疗卫生与计划生育支出', '行政事业单位医疗', '行政单位医疗']));
+    expect(next.lines[0]!.names[0]).toBe('卫生健康支出');
+    expect(codeNameFindings(next)).toEqual([]);
   });
 });

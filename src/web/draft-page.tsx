@@ -31,6 +31,7 @@ import { getDraft, getDraftVersion, listDraftVersions, saveDraft, submitDraft, t
 import { parseAmountInput, parsePastedBlock } from './draft-input.ts';
 import { FindingsList } from './findings-list.tsx';
 import { ProjectsEditor } from './draft-projects.tsx';
+import { ExplanationSection, OtherInformationSection, ProjectsSection, projectEntries } from './document-sections.tsx';
 import { href } from './router.ts';
 import { flaggedCells } from './table-layout.ts';
 import { errorMessage } from './use-async.ts';
@@ -854,6 +855,15 @@ export const DraftPage = ({ draftId }: { readonly draftId: number }): ReactNode 
           ))}
         </FlaggedCells.Provider>
       </section>
+
+      <details className="card draft-preview" data-testid="preview">
+        <summary>
+          <strong>公开文件预览</strong>（与部门年度页面同一版式）
+        </summary>
+        <ExplanationSection e={live.derived.document.explanation} />
+        <OtherInformationSection o={live.derived.document.otherInformation} />
+        <ProjectsSection entries={projectEntries(live.derived.document.projects)} />
+      </details>
 
       <section className="card">
         <h2>版本</h2>
