@@ -54,6 +54,8 @@ describe('draft routes', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ error: 'version-conflict', details: { currentVersion: 2 } });
     expect((await app.inject({ method: 'PUT', url: `/api/drafts/${d.id}`, payload: { draft: edited } })).statusCode).toBe(428);
+    const crossSite = await app.inject({ method: 'PUT', url: `/api/drafts/${d.id}`, payload: { baseVersion: 2, draft: edited }, headers: { origin: 'https://elsewhere.example' } });
+    expect(crossSite.statusCode).toBe(403);
     const bad = await app.inject({ method: 'PUT', url: `/api/drafts/${d.id}`, payload: { baseVersion: 2, draft: { ...edited, lines: [{ ...edited.lines[0], amounts: { 'basic.general': 1.5 } }] } } });
     expect(bad.statusCode).toBe(400);
 
