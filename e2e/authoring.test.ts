@@ -63,6 +63,19 @@ describe('authoring a draft in the browser', () => {
     expect(await h.page.locator('#t3 tr', { hasText: '合计' }).last().textContent()).toContain('21,234.56');
   });
 
+  it('basic expenditure not yet broken down by economic class is a finding, cleared by typing the breakdown', async () => {
+    const balance = h.page.getByTestId('economic-balance');
+    expect(await balance.getAttribute('class')).toContain('error');
+    expect(await balance.textContent()).toContain('相差');
+    const t8Finding = h.page.locator('li.finding[data-rule="cross.table5-basic-equals-table8"]');
+    await t8Finding.waitFor({ timeout: 2000 });
+    const personnel = cell('301 01 人员经费');
+    await personnel.click();
+    await personnel.fill('21,234.56');
+    await h.page.getByTestId('economic-balance').filter({ hasText: '一致' }).waitFor({ timeout: 2000 });
+    await t8Finding.waitFor({ state: 'detached', timeout: 2000 });
+  });
+
   it('a reason left empty is a finding beside it; writing it clears the finding; a template remnant brings one', async () => {
     const reasonFinding = h.page.locator('.narrative-paragraph[data-key="fiscal-reason"] .inline-finding[data-rule="authoring.reason-missing"]');
     await reasonFinding.waitFor();
