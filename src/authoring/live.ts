@@ -8,7 +8,8 @@ import { checkDocuments } from '#checks/index.ts';
 import type { Finding, Severity } from '#domain/index.ts';
 import { checkCodeName } from './codes.ts';
 import { deriveBudgetDisclosure, type DerivedDocument } from './derive.ts';
-import { FISCAL_SOURCES, type BudgetDraft } from './draft.ts';
+import { FISCAL_SOURCES, FUNDING_SOURCES, type BudgetDraft } from './draft.ts';
+import { aggregate, pick } from './aggregate.ts';
 import { mainItemKey } from './narrative.ts';
 import { checkTarget } from './targets.ts';
 import { belongsTo } from '#reference/indicator-taxonomy.ts';
@@ -24,6 +25,7 @@ export const AUTHORING_RULES: readonly AuthoringRuleInfo[] = [
   { id: 'authoring.template-remnant', severity: 'error', title: '留有模板残留文字' },
   { id: 'authoring.purpose-missing', severity: 'warning', title: '主要用途未填写' },
   { id: 'authoring.code-name', severity: 'error', title: '科目名称与当年分类科目不符' },
+  { id: 'authoring.class-public', severity: 'error', title: '单位预算各类公用经费与基本支出、表8公用经费一致' },
   { id: 'authoring.indicator-target', severity: 'error', title: '绩效指标不符合指标体系或指标值书写规则' },
 ];
 
@@ -68,6 +70,24 @@ export const authoringFindings = (draft: BudgetDraft, derived: DerivedDocument):
       const c = checkCodeName('economic', draft.year, code, name);
       if (!c.ok) out.push(finding('authoring.code-name', `${c.message}。`, { line: 1, table: 8, row: e.code, field: `name:${code}` }));
     });
+  }
+  if (draft.level === 'unit') {
+    // Table 1 of a unit budget splits each 类's basic expenditure into 人员经费 and 公用经费.
+    const agg = aggregate(draft);
+    let publicTotal = 0;
+    for (const c of agg.codes) {
+      if (c.level !== 1) continue;
+      const basic = pick(c.sums, ['basic'], FUNDING_SOURCES);
+      const pub = draft.classPublic[c.code] ?? 0;
+      publicTotal += pub;
+      if (pub > basic) out.push(finding('authoring.class-public', `${c.code} ${c.name}的公用经费大于其基本支出，人员经费将为负数。`, { line: 1, table: 1, row: c.name, column: '公用经费' }));
+    }
+    for (const code of Object.keys(draft.classPublic)) {
+      if ((draft.classPublic[code] ?? 0) !== 0 && !agg.byCode.has(code)) out.push(finding('authoring.class-public', `${code} 已无支出科目，但仍填有公用经费。`, { line: 1, table: 1, row: code, column: '公用经费' }));
+    }
+    if (publicTotal !== agg.economicTotal.public) {
+      out.push(finding('authoring.class-public', `表1各类公用经费合计与表8公用经费合计不一致（相差 ${((publicTotal - agg.economicTotal.public) / 100).toFixed(2)} 元）。`, { line: 1, table: 1, row: '支出总计', column: '公用经费' }));
+    }
   }
   draft.projects.forEach((p, i) => {
     p.indicators.forEach((ind, j) => {

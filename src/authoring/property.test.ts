@@ -89,9 +89,15 @@ const draftArb = fc
     const economic: EconomicLine[] = ecoCodes.map((c, i) =>
       c.code.startsWith('302') ? { code: c.code, names: c.names, personnel: 0 as Fen, public: ecoParts[i]! as Fen } : { code: c.code, names: c.names, personnel: ecoParts[i]! as Fen, public: 0 as Fen },
     );
-    // Unit budgets: each 类's 公用经费 at most its basic expenditure.
+    // Unit budgets: table 8's 公用经费 spread over the 类, each at most its basic expenditure.
     const classPublic: Record<string, Fen> = {};
-    for (const c of agg.codes) if (c.level === 1) classPublic[c.code] = Math.floor(pick(c.sums, ['basic'], FUNDING_SOURCES) / 3) as Fen;
+    let remaining = economic.reduce((s, e) => s + e.public, 0);
+    for (const c of agg.codes) {
+      if (c.level !== 1) continue;
+      const take = Math.min(remaining, pick(c.sums, ['basic'], FUNDING_SOURCES));
+      classPublic[c.code] = take as Fen;
+      remaining -= take;
+    }
     const projectTotal = pick(agg.total, ['project'], FUNDING_SOURCES);
     const projects = projectTotal > 0 ? split(projectTotal, r.projectWeights.length ? r.projectWeights : [0]).map((a, i) => ({ name: `测试项目${i + 1}`, amount: a as Fen, parts: { overview: '概述' }, indicators: [] })) : [];
     return { ...base, economic, classPublic, projects };
