@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDocuments } from '#checks/index.ts';
-import { cellFigure, tableByNumber, type Fen } from '#domain/index.ts';
+import { cellFigure, formatCode, tableByNumber, type BudgetDisclosure, type Fen } from '#domain/index.ts';
+import { parseBudgetDisclosure } from '#ingest/budget-disclosure.ts';
 import { ALL_KINDS, aggregate, pick } from './aggregate.ts';
 import { leafChoices } from './codes.ts';
 import { deriveBudgetDisclosure } from './derive.ts';
@@ -144,4 +145,18 @@ describe('derived documents satisfy the rule catalogue by construction', () => {
       { numRuns: 40 },
     );
   });
+
+  it('the printed text of a random draft reads back to the same nine tables', () => {
+    fc.assert(
+      fc.property(draftArb, (draft) => {
+        const d = deriveBudgetDisclosure(draft);
+        const back = parseBudgetDisclosure(d.text).document!;
+        expect(tableFigures(back)).toEqual(tableFigures(d.document));
+      }),
+      { numRuns: 15 },
+    );
+  });
 });
+
+const tableFigures = (doc: BudgetDisclosure): string[] =>
+  doc.tables.map((t) => `${t.number}:${t.rows.flatMap((r) => r.cells.filter((c) => c.figure && c.figure.amount !== 0).map((c) => `${r.side ?? ''}${r.code ? formatCode(r.code) : r.name}/${c.column}=${c.figure!.amount}`)).join(',')}`);
