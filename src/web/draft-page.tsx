@@ -21,7 +21,7 @@ import {
   type ReasonKey,
   type ThreePublicFigures,
 } from '#authoring/draft.ts';
-import { addEconomicLine, addLine, setClassPublic, setEconomicAmount, setLineAmount, setProjectAmount, setPurpose, setReason, setThreePublic } from '#authoring/edit.ts';
+import { addEconomicLine, addLine, removeLine, setClassPublic, setEconomicAmount, setLineAmount, setProjectAmount, setPurpose, setReason, setThreePublic } from '#authoring/edit.ts';
 import { recompute } from '#authoring/live.ts';
 import { mainItemKey } from '#authoring/narrative.ts';
 import { formatWanYuan, formatYuanGrouped, type Fen, type Finding, type MoneyUnit } from '#domain/index.ts';
@@ -286,6 +286,11 @@ const LinesGrid = ({
                   <td className="num muted">{line?.prior !== undefined ? showTotal(line.prior, unit) : ''}</td>
                   <td>
                     <FindingMarks findings={rowFindings(findings, c.code)} />
+                    {line && editable && total === 0 && (
+                      <button type="button" className="link-button" title="移除此科目（仅限金额为零的科目）" aria-label={`移除 ${c.code}`} onClick={() => update((d) => removeLine(d, c.code))}>
+                        移除
+                      </button>
+                    )}
                   </td>
                 </tr>
               );
