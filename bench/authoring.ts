@@ -8,6 +8,7 @@
 import { draftFromDisclosure } from '#authoring/from-disclosure.ts';
 import { setLineAmount } from '#authoring/edit.ts';
 import { recompute } from '#authoring/live.ts';
+import { leafChoices } from '#authoring/codes.ts';
 import { deriveBudgetDisclosure } from '#authoring/derive.ts';
 import type { Fen } from '#domain/index.ts';
 import type { BudgetDraft } from '#authoring/draft.ts';
@@ -50,3 +51,18 @@ const byRows = drafts.reduce((a, b) => (b.draft.lines.length + b.draft.economic.
 const byText = drafts.reduce((a, b) => (b.bytes > a.bytes ? b : a));
 measure(`most rows: ${byRows.name}`, byRows.draft);
 if (byText.name !== byRows.name) measure(`longest text: ${byText.name}`, byText.draft);
+
+// A department far larger than any in the corpus: every catalogued 项 with money from three sources,
+// every economic 款 — how the editor scales.
+const allLeaves = leafChoices('functional', 2025);
+const big: BudgetDraft = {
+  ...byRows.draft,
+  lines: allLeaves.map((c, i) => ({
+    code: c.code,
+    names: c.names,
+    amounts: { 'basic.general': (1_000_00 * (i + 1)) as Fen, 'project.general': (500_00 * (i + 1)) as Fen, 'project.fund': (200_00 * i) as Fen, 'basic.business': (30_00 * i) as Fen },
+    purpose: `${c.names.at(-1)}相关支出`,
+  })),
+  economic: leafChoices('economic', 2025).map((c) => ({ code: c.code, names: c.names, personnel: (c.code.startsWith('302') ? 0 : 1_000_00) as Fen, public: (c.code.startsWith('302') ? 1_000_00 : 0) as Fen })),
+};
+measure(`synthetic: every catalogued 项 (${allLeaves.length}) from three sources`, big);

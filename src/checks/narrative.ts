@@ -512,6 +512,37 @@ const nameOf = (t: BudgetTable, code: string): string | undefined => {
 
 const stripLevel = (s: string): string => squashName(s).replace(/\((?:\d{3})?类\)|\((?:\d{2})?款\)|\((?:\d{2})?项\)/g, '');
 
+type FiscalRow = { table: BudgetTable; row: TableRow };
+
+/** Fiscal rows by their squashed 类/款/项 path and by their squashed name, built once per document. */
+interface FiscalRowIndex {
+  readonly byPath: Map<string, FiscalRow[]>;
+  readonly byName: Map<string, FiscalRow[]>;
+}
+const fiscalIndexCache = new WeakMap<BudgetDisclosure, FiscalRowIndex>();
+const fiscalIndex = (doc: BudgetDisclosure): FiscalRowIndex => {
+  const cached = fiscalIndexCache.get(doc);
+  if (cached) return cached;
+  const byPath = new Map<string, FiscalRow[]>();
+  const byName = new Map<string, FiscalRow[]>();
+  const push = (m: Map<string, FiscalRow[]>, k: string, r: FiscalRow): void => {
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  };
+  for (const r of fiscalRows(doc)) {
+    push(byName, squashName(r.row.name), r);
+    const segs = r.row.code?.segments ?? [];
+    if (segs.length < 2) continue;
+    const names = segs.map((_, i) => (i === segs.length - 1 ? r.row.name : nameOf(r.table, segs.slice(0, i + 1).join(' '))));
+    if (names.some((n) => n === undefined)) continue;
+    push(byPath, names.map((n) => squashName(n!)).join('\u0001'), r);
+  }
+  const index = { byPath, byName };
+  fiscalIndexCache.set(doc, index);
+  return index;
+};
+
 export const matchMainItem = (doc: BudgetDisclosure, item: MainExpenditureItem): { table: BudgetTable; row: TableRow }[] => {
   const rows = fiscalRows(doc);
   if (item.subjectCode) {
@@ -520,19 +551,10 @@ export const matchMainItem = (doc: BudgetDisclosure, item: MainExpenditureItem):
     if (hit.length > 0) return hit;
   }
   const path = item.subjectPath?.map(stripLevel);
-  if (path && path.length > 1) {
-    return rows.filter(({ table: t, row }) => {
-      const segs = row.code?.segments ?? [];
-      if (segs.length !== path.length) return false;
-      return path.every((name, i) => {
-        const code = segs.slice(0, i + 1).join(' ');
-        const n = i === segs.length - 1 ? row.name : nameOf(t, code);
-        return n !== undefined && squashName(n) === name;
-      });
-    });
-  }
+  // A row matches a path of the same depth whose every level names the row's 类/款/项.
+  if (path && path.length > 1) return [...(fiscalIndex(doc).byPath.get(path.join('\u0001')) ?? [])];
   const name = stripLevel(item.subject);
-  const named = rows.filter(({ row }) => squashName(row.name) === name);
+  const named = fiscalIndex(doc).byName.get(name) ?? [];
   // Prefer the most detailed level: a 项 named like its 款 (`其他一般公共服务支出`) is the item.
   const deepest = Math.max(0, ...named.map(({ row }) => row.code?.segments.length ?? 0));
   return named.filter(({ row }) => (row.code?.segments.length ?? 0) === deepest);

@@ -601,6 +601,13 @@ export const DraftPage = ({ draftId }: { readonly draftId: number }): ReactNode 
     return () => ctrl.abort();
   }, [draftId]);
 
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent): void => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
   const update = useCallback((f: (d: BudgetDraft) => BudgetDraft): void => {
     setDraft((d) => (d ? f(d) : d));
     setDirty(true);
