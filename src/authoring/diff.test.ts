@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fen } from '#domain/index.ts';
 import { parseBudgetDisclosure } from '#ingest/budget-disclosure.ts';
 import { againstPriorYear, diffDrafts } from './diff.ts';
-import { setLineAmount, setReason, setThreePublic } from './edit.ts';
+import { setLineAmount, setProcurement, setReason, setThreePublic } from './edit.ts';
 import { draftFromDisclosure, nextYearDraft } from './from-disclosure.ts';
 
 const draft = draftFromDisclosure(parseBudgetDisclosure(readFileSync('corpus/songjiang-2025-data-bureau-budget.txt', 'utf8')).document!);
@@ -11,6 +11,7 @@ const draft = draftFromDisclosure(parseBudgetDisclosure(readFileSync('corpus/son
 describe('diffDrafts', () => {
   it('is empty for the same draft and names exactly what an edit changed', () => {
     expect(diffDrafts(draft, draft)).toEqual([]);
+    expect(diffDrafts(draft, setProcurement(draft, 'services', 34_00 as Fen))).toEqual([{ label: '政府采购 · 服务', kind: 'amount', before: draft.procurement?.services ?? 0, after: 3400 }]);
     const b = setReason(setThreePublic(setLineAmount(draft, '201 41 01', 'project.general', 5_00 as Fen), 'reception', 12_00 as Fen), 'fiscal', '新增职能');
     expect(diffDrafts(draft, b)).toEqual([
       { label: '201 41 01 行政运行 · 项目支出 · 一般公共预算', kind: 'amount', before: 0, after: 500 },

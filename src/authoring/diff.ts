@@ -62,6 +62,11 @@ export const diffDrafts = (a: BudgetDraft, b: BudgetDraft): DraftChange[] => {
   for (const f of THREE_PUBLIC_FIELDS) {
     if (a.threePublic[f] !== b.threePublic[f]) out.push({ label: `表9 · ${THREE_PUBLIC_LABEL[f]}`, kind: 'amount', before: a.threePublic[f], after: b.threePublic[f] });
   }
+  for (const f of ['goods', 'works', 'services'] as const) {
+    const x = (a.procurement?.[f] ?? 0) as Fen;
+    const y = (b.procurement?.[f] ?? 0) as Fen;
+    if (x !== y) out.push({ label: `政府采购 · ${f === 'goods' ? '货物' : f === 'works' ? '工程' : '服务'}`, kind: 'amount', before: x, after: y });
+  }
   for (const k of Object.keys(REASON_LABEL) as ReasonKey[]) {
     if ((a.reasons[k] ?? '') !== (b.reasons[k] ?? '')) out.push({ label: `原因 · ${REASON_LABEL[k]}`, kind: 'text', before: a.reasons[k] ?? '', after: b.reasons[k] ?? '' });
   }

@@ -86,3 +86,8 @@ export const removeIndicator = (draft: BudgetDraft, project: number, index: numb
   ...draft,
   projects: draft.projects.map((p, i) => (i === project ? { ...p, indicators: p.indicators.filter((_, j) => j !== index) } : p)),
 });
+
+export const setProcurement = (draft: BudgetDraft, field: 'goods' | 'works' | 'services', amount: Fen): BudgetDraft => ({
+  ...draft,
+  procurement: { goods: ZERO_FEN, works: ZERO_FEN, services: ZERO_FEN, ...draft.procurement, [field]: amount },
+});

@@ -193,9 +193,9 @@ export const priorFiguresOf = (draft: BudgetDraft): PriorFigures => {
 /**
  * Next year's draft: the same lines, codes, projects and wording, this year's figures moved to
  * 上年 (each line's prior 合计 and the narrative's comparison figures), every amount to fill in, and
- * no reasons (last year's reasons are last year's).
+ * no reasons (last year's reasons are last year's); 绩效目标 totals counted from the projects.
  */
-export const nextYearDraft = (draft: BudgetDraft): BudgetDraft => ({
+export const nextYearDraft = ({ performanceSummary: _lastYears, ...draft }: BudgetDraft): BudgetDraft => ({
   ...draft,
   year: draft.year + 1,
   prior: priorFiguresOf(draft),
@@ -206,7 +206,6 @@ export const nextYearDraft = (draft: BudgetDraft): BudgetDraft => ({
   threePublic: ZERO_THREE_PUBLIC,
   ...(draft.procurement ? { procurement: { goods: ZERO_FEN, works: ZERO_FEN, services: ZERO_FEN } } : {}),
   projects: draft.projects.map((p) => ({ ...p, amount: ZERO_FEN })),
-  ...(draft.performanceSummary ? { performanceSummary: { projects: draft.performanceSummary.projects, amount: ZERO_FEN } } : {}),
   reasons: {},
 });
 

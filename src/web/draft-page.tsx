@@ -21,7 +21,7 @@ import {
   type ReasonKey,
   type ThreePublicFigures,
 } from '#authoring/draft.ts';
-import { addEconomicLine, addLine, removeLine, setClassPublic, setEconomicAmount, setLineAmount, setProjectAmount, setPurpose, setReason, setThreePublic } from '#authoring/edit.ts';
+import { addEconomicLine, addLine, removeLine, setClassPublic, setEconomicAmount, setLineAmount, setProcurement, setProjectAmount, setPurpose, setReason, setThreePublic } from '#authoring/edit.ts';
 import { recompute } from '#authoring/live.ts';
 import { mainItemKey } from '#authoring/narrative.ts';
 import { formatWanYuan, formatYuanGrouped, type Fen, type Finding, type MoneyUnit } from '#domain/index.ts';
@@ -776,6 +776,22 @@ export const DraftPage = ({ draftId }: { readonly draftId: number }): ReactNode 
                   <AmountCell grid="three-public" r={i} c={0} value={draft.threePublic[f]} unit={unit} label={THREE_PUBLIC_LABELS[f]} disabled={!editable} onCommit={(a) => update((d) => setThreePublic(d, f, a))} onPasteBlock={() => undefined} />
                 </td>
                 <td className="num muted">{draft.prior?.threePublic ? `上年 ${showTotal(draft.prior.threePublic[f], unit)}` : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card">
+        <h2>政府采购预算</h2>
+        <table className="grid compact">
+          <tbody>
+            {(['goods', 'works', 'services'] as const).map((f, i) => (
+              <tr key={f}>
+                <th>{f === 'goods' ? '货物' : f === 'works' ? '工程' : '服务'}</th>
+                <td className="num">
+                  <AmountCell grid="procurement" r={i} c={0} value={draft.procurement?.[f] ?? 0} unit={unit} label={`政府采购 ${f === 'goods' ? '货物' : f === 'works' ? '工程' : '服务'}`} disabled={!editable} onCommit={(a) => update((d) => setProcurement(d, f, a))} onPasteBlock={() => undefined} />
+                </td>
               </tr>
             ))}
           </tbody>
