@@ -27,6 +27,7 @@ export default tseslint.config(
   layer('reference', ['ingest', 'checks', 'render', 'store', 'server', 'web', 'cli']),
   layer('ingest', ['checks', 'render', 'store', 'server', 'web', 'cli']),
   layer('checks', ['render', 'store', 'server', 'web', 'cli']),
+  layer('authoring', ['render', 'store', 'server', 'web', 'cli']),
   layer('render', ['store', 'server', 'web', 'cli']),
   layer('store', ['server', 'web', 'cli']),
 );

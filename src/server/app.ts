@@ -26,6 +26,7 @@ import type { BudgetStore, DocumentSourceFile } from '#store/store.ts';
 import { DocumentBudgetError } from '#store/worker-pool.ts';
 import type { DocumentDetail, UploadResult } from './api-contract.ts';
 import { compareDocuments } from './compare.ts';
+import { registerDraftRoutes } from './drafts-routes.ts';
 import { ApiHttpError, notFound, validationError } from './errors.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerPublishRoutes } from './publish-routes.ts';
@@ -348,6 +349,8 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   });
 
   app.get('/api/rules', () => RULE_CATALOGUE);
+
+  registerDraftRoutes(app, store);
 
   // ---------------------------------------------------------------------------------------------
   // The web app

@@ -13,11 +13,12 @@ import {
   uploadQuery,
 } from './schemas.ts';
 import { PUBLISH_ROUTE_DOCS } from './publish-openapi.ts';
+import { DRAFT_COMPONENTS, DRAFT_ROUTE_DOCS } from './drafts-openapi.ts';
 
 type JsonSchema = Record<string, unknown>;
 
 export interface RouteDoc {
-  readonly method: 'get' | 'post';
+  readonly method: 'get' | 'post' | 'put';
   /** OpenAPI path template: `/api/documents/{documentId}`. */
   readonly path: string;
   readonly summary: string;
@@ -116,6 +117,7 @@ const COMPONENTS: Record<string, JsonSchema> = {
     ['total', 'items'],
   ),
   RuleInfo: object({ id: str, family: str, severity: str, title: str, explanation: str }, ['id', 'family', 'severity', 'title', 'explanation']),
+  ...DRAFT_COMPONENTS,
 };
 
 export const ROUTE_DOCS: readonly RouteDoc[] = [
@@ -211,6 +213,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   },
   { method: 'get', path: '/api/rules', summary: '核对规则目录', responses: { '200': { description: '规则', content: json(arrayOf(ref('RuleInfo'))) } } },
   ...PUBLISH_ROUTE_DOCS,
+  ...DRAFT_ROUTE_DOCS,
 ];
 
 /** zod object → OpenAPI parameters of one location. */

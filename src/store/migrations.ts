@@ -203,10 +203,45 @@ const documentSources = (dialect: DialectName): Migration => ({
   },
 });
 
+/** Drafts being authored (issue 12): the latest version on `drafts`, every version whole in `draft_versions`. */
+const drafts = (dialect: DialectName): Migration => ({
+  async up(db: AnyDb) {
+    const t = columnTypes(dialect);
+    const id = idColumn(dialect);
+    await db.schema
+      .createTable('drafts')
+      .addColumn('id', id, (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+      .addColumn('department', 'text', (c) => c.notNull())
+      .addColumn('district', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('level', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('base_document_id', 'integer', (c) => c.references('documents.id'))
+      .addColumn('error_count', 'integer', (c) => c.notNull())
+      .addColumn('warning_count', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('draft_json', t.json, (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('draft_versions')
+      .addColumn('draft_id', 'integer', (c) => c.notNull().references('drafts.id'))
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('saved_at', 'text', (c) => c.notNull())
+      .addColumn('error_count', 'integer', (c) => c.notNull())
+      .addColumn('note', 'text')
+      .addColumn('draft_json', t.json, (c) => c.notNull())
+      .addPrimaryKeyConstraint('draft_versions_pkey', ['draft_id', 'version'])
+      .execute();
+  },
+});
+
 export const migrations = (dialect: DialectName, log: (line: string) => void): Record<string, Migration> => ({
   '2026-11-24T08.30.00-initial': initial(dialect),
   '2026-11-24T08.40.00-search': search(dialect, log),
   '2026-11-30T04.00.00-document-sources': documentSources(dialect),
+  '2026-11-30T06.00.00-drafts': drafts(dialect),
 });
 
 /** Bring the database to the latest schema; throws with the failing migration's error. */

@@ -132,6 +132,37 @@ export interface DocumentSourceTable {
   bytes: Uint8Array;
 }
 
+/** A draft department-year being authored (see the drafts migration and src/authoring/). */
+export interface DraftTable {
+  id: Generated<number>;
+  department: string;
+  district: string;
+  year: number;
+  level: string;
+  /** 'draft' | 'submitted' (the review workflow adds more). */
+  status: string;
+  /** The latest version's number; a save names the version it started from and gets 409 when it is stale. */
+  version: number;
+  /** The stored document it was started from, when it was. */
+  base_document_id: number | null;
+  error_count: number;
+  warning_count: number;
+  created_at: string;
+  updated_at: string;
+  /** The latest version's `BudgetDraft` JSON. */
+  draft_json: unknown;
+}
+
+/** Every saved version of a draft, whole. */
+export interface DraftVersionTable {
+  draft_id: number;
+  version: number;
+  saved_at: string;
+  error_count: number;
+  note: string | null;
+  draft_json: unknown;
+}
+
 export interface Database {
   departments: DepartmentTable;
   documents: DocumentTable;
@@ -141,4 +172,6 @@ export interface Database {
   findings: FindingTable;
   diagnostics: DiagnosticTable;
   document_sources: DocumentSourceTable;
+  drafts: DraftTable;
+  draft_versions: DraftVersionTable;
 }

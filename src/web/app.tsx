@@ -9,12 +9,15 @@ import { href, useRoute } from './router.ts';
 import type { Route } from './router.ts';
 import { SearchPage } from './search-page.tsx';
 import { UploadPage } from './upload-page.tsx';
+import { DraftPage } from './draft-page.tsx';
+import { DraftsPage } from './drafts-page.tsx';
 
 const NAV: readonly { readonly page: Route['page']; readonly label: string; readonly to: string }[] = [
   { page: 'home', label: '部门列表', to: href.home() },
   { page: 'search', label: '项目搜索', to: href.search() },
   { page: 'compare', label: '对比', to: href.compare() },
   { page: 'upload', label: '上传文件', to: href.upload() },
+  { page: 'drafts', label: '编制草稿', to: href.drafts() },
 ];
 
 const pageFor = (route: Route): ReactNode => {
@@ -31,6 +34,10 @@ const pageFor = (route: Route): ReactNode => {
       return <SearchPage query={route.query} />;
     case 'upload':
       return <UploadPage />;
+    case 'drafts':
+      return <DraftsPage />;
+    case 'draft':
+      return <DraftPage draftId={route.draftId} />;
     case 'not-found':
       return (
         <div className="notice error">
@@ -42,7 +49,7 @@ const pageFor = (route: Route): ReactNode => {
 
 export const App = (): ReactNode => {
   const route = useRoute();
-  const active = route.page === 'department-year' || route.page === 'document' ? 'home' : route.page;
+  const active = route.page === 'department-year' || route.page === 'document' ? 'home' : route.page === 'draft' ? 'drafts' : route.page;
   return (
     <div className="app">
       <header className="masthead">

@@ -11,6 +11,8 @@ export type Route =
   | { readonly page: 'compare'; readonly left?: number; readonly right?: number; readonly table?: number }
   | { readonly page: 'search'; readonly query: Readonly<Record<string, string>> }
   | { readonly page: 'upload' }
+  | { readonly page: 'drafts' }
+  | { readonly page: 'draft'; readonly draftId: number }
   | { readonly page: 'not-found'; readonly path: string };
 
 const positiveInt = (s: string | null | undefined): number | undefined =>
@@ -51,6 +53,8 @@ export const parseRoute = (hash: string): Route => {
   }
   if (seg[0] === 'search' && seg.length === 1) return { page: 'search', query: Object.fromEntries(q.entries()) };
   if (seg[0] === 'upload' && seg.length === 1) return { page: 'upload' };
+  if (seg[0] === 'drafts' && seg.length === 1) return { page: 'drafts' };
+  if (seg[0] === 'draft' && seg.length === 2 && positiveInt(seg[1]) !== undefined) return { page: 'draft', draftId: positiveInt(seg[1])! };
   return { page: 'not-found', path };
 };
 
@@ -70,6 +74,8 @@ export const href = {
   compare: (left?: number, right?: number, table?: number): string => withQuery('/compare', { left, right, table }),
   search: (params: Readonly<Record<string, string | number | undefined>> = {}): string => withQuery('/search', params),
   upload: (): string => '#/upload',
+  drafts: (): string => '#/drafts',
+  draft: (draftId: number): string => `#/draft/${draftId}`,
 };
 
 export const useRoute = (): Route => {

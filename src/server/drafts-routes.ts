@@ -1,0 +1,200 @@
+/**
+ * Draft routes (issue 12): start a draft (from a stored document, as this year or as next year's;
+ * from an uploaded disclosure's text; empty), read it, save it as a new version on top of a base
+ * version (409 when stale), list and read versions, submit (422 while error findings exist).
+ * Registered by one line in app.ts; the review workflow hooks roles onto these routes later.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { BudgetDraft } from '#authoring/draft.ts';
+import { LINE_FIELDS, REASON_KEYS } from '#authoring/draft.ts';
+import { draftFromDisclosure, emptyDraft, nextYearDraft } from '#authoring/from-disclosure.ts';
+import type { BudgetDisclosure } from '#domain/index.ts';
+import { parseDocument } from '#ingest/detect.ts';
+import { DraftStore, type SaveOutcome, type SubmitOutcome } from '#store/drafts.ts';
+import type { BudgetStore } from '#store/store.ts';
+import { ApiHttpError, notFound } from './errors.ts';
+
+const MAX_TEXT = 200_000;
+/** A draft with long project texts, or a disclosure's text to start from, exceeds Fastify's default 1 MB. */
+const BODY_LIMIT = 8 * 1024 * 1024;
+const fen = z.number().int().min(-9_000_000_000_000_00).max(9_000_000_000_000_00);
+const text = (max: number) => z.string().max(max);
+const code = z.string().regex(/^\d{3}(?: \d{2}){0,2}$/, '科目编码格式应为“208 05 05”');
+
+export const draftSchema = z.object({
+  level: z.enum(['department', 'unit']),
+  year: z.number().int().min(1990).max(2100),
+  district: text(100),
+  department: text(200),
+  lines: z
+    .array(
+      z.object({
+        code,
+        names: z.array(text(100)).max(3),
+        amounts: z.partialRecord(z.enum(LINE_FIELDS as [string, ...string[]]), fen),
+        purpose: text(2000).optional(),
+        prior: fen.optional(),
+      }),
+    )
+    .max(2000),
+  economic: z.array(z.object({ code, names: z.array(text(100)).max(2), personnel: fen, public: fen, prior: fen.optional() })).max(500),
+  classPublic: z.record(z.string().regex(/^\d{3}$/), fen),
+  threePublic: z.object({ abroad: fen, reception: fen, vehiclePurchase: fen, vehicleOperation: fen, operatingCosts: fen }),
+  procurement: z.object({ goods: fen, works: fen, services: fen, smeReserved: fen.optional() }).optional(),
+  projects: z
+    .array(
+      z.object({
+        name: text(300),
+        amount: fen,
+        parts: z.record(z.string().max(40), text(20_000)),
+        indicators: z.array(z.object({ level1: text(50), level2: text(50), level3: text(300), target: text(200) })).max(200),
+      }),
+    )
+    .max(500),
+  performanceSummary: z.object({ projects: z.number().int().min(0), amount: fen }).optional(),
+  prior: z
+    .object({
+      year: z.number().int(),
+      revenueTotal: fen,
+      expenditureTotal: fen,
+      fiscal: fen,
+      general: fen,
+      fund: fen,
+      stateCapital: fen,
+      threePublic: z.object({ abroad: fen, reception: fen, vehiclePurchase: fen, vehicleOperation: fen, operatingCosts: fen }).optional(),
+    })
+    .optional(),
+  reasons: z.partialRecord(z.enum(REASON_KEYS as [string, ...string[]]), text(4000)),
+  sections: z.object({
+    duties: text(MAX_TEXT).optional(),
+    institutions: text(MAX_TEXT).optional(),
+    institutionCounts: z.array(z.object({ type: text(50), count: z.number().int().min(0) })).optional(),
+    glossary: text(MAX_TEXT).optional(),
+    assets: text(MAX_TEXT).optional(),
+  }),
+});
+
+export const draftParams = z.object({ draftId: z.coerce.number().int().min(1).max(2_147_483_647).describe('草稿编号') });
+export const draftVersionParams = draftParams.extend({ version: z.coerce.number().int().min(1).max(2_147_483_647).describe('版本号') });
+
+export const createDraftBody = z.discriminatedUnion('from', [
+  z.object({ from: z.literal('document'), documentId: z.number().int().min(1), mode: z.enum(['next-year', 'same-year']).default('next-year') }),
+  z.object({ from: z.literal('text'), text: z.string().min(1).max(5_000_000) }),
+  z.object({ from: z.literal('empty'), level: z.enum(['department', 'unit']), year: z.number().int().min(1990).max(2100), district: text(100), department: z.string().min(1).max(200) }),
+]);
+
+export const saveDraftBody = z.object({ baseVersion: z.number().int().min(1).optional(), draft: draftSchema, note: text(500).optional() });
+export const submitDraftBody = z.object({ baseVersion: z.number().int().min(1).optional() });
+
+const body = <S extends z.ZodType>(schema: S, value: unknown): z.output<S> => {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new ApiHttpError(400, 'invalid-body', `请求内容有误：${issue ? `${issue.path.join('.')} ${issue.message}` : ''}`, { issues: r.error.issues.slice(0, 10) });
+  }
+  return r.data;
+};
+
+const params = <S extends z.ZodType>(schema: S, value: unknown): z.output<S> => {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new ApiHttpError(400, 'invalid-parameter', '路径参数有误：草稿编号和版本号应为正整数。');
+  return r.data;
+};
+
+/** The base version: `baseVersion` in the body, or an `If-Match: "N"` header. */
+const baseVersionOf = (given: number | undefined, ifMatch: string | string[] | undefined): number => {
+  if (given !== undefined) return given;
+  const h = Array.isArray(ifMatch) ? ifMatch[0] : ifMatch;
+  const m = h ? /^(?:W\/)?"?(\d+)"?$/.exec(h.trim()) : null;
+  if (!m) throw new ApiHttpError(428, 'base-version-required', '保存需要说明基于哪个版本（请求体 baseVersion 或 If-Match 头）。');
+  return Number(m[1]);
+};
+
+const failure = (o: Exclude<SaveOutcome | SubmitOutcome, { ok: true }>, id: number): ApiHttpError => {
+  switch (o.reason) {
+    case 'not-found':
+      return notFound(`没有编号为 ${id} 的草稿。`);
+    case 'conflict':
+      return new ApiHttpError(409, 'version-conflict', `草稿已被他人保存为第 ${o.currentVersion} 版，请重新载入后再修改。`, { currentVersion: o.currentVersion });
+    case 'not-editable':
+      return new ApiHttpError(409, 'not-editable', `草稿状态为“${o.status === 'submitted' ? '已提交' : o.status}”，不能再修改。`, { status: o.status });
+    case 'has-errors':
+      return new ApiHttpError(422, 'draft-has-errors', `草稿还有 ${o.errorCount} 个错误，改正后才能提交。`, { errorCount: o.errorCount });
+  }
+};
+
+export const registerDraftRoutes = (app: FastifyInstance, store: BudgetStore): void => {
+  const drafts = new DraftStore(store.db);
+
+  app.get('/api/drafts', () => drafts.list());
+
+  app.post('/api/drafts', { bodyLimit: BODY_LIMIT }, async (req, reply) => {
+    const b = body(createDraftBody, req.body);
+    let draft: BudgetDraft;
+    let baseDocumentId: number | undefined;
+    let note: string;
+    if (b.from === 'document') {
+      const detail = await store.getDocument(b.documentId);
+      if (!detail) throw notFound(`没有编号为 ${b.documentId} 的文件。`);
+      if (detail.kind !== 'budget-disclosure') throw new ApiHttpError(422, 'not-a-budget', '只能从部门（单位）预算公开文件开始草稿。');
+      const doc = detail.model as BudgetDisclosure;
+      const priorId = detail.otherYears.find((o) => o.year === (doc.header.year ?? 0) - 1)?.documentId;
+      const prior = priorId !== undefined ? await store.getDocument(priorId) : undefined;
+      const here = draftFromDisclosure(doc, prior?.kind === 'budget-disclosure' ? { prior: prior.model as BudgetDisclosure } : {});
+      draft = b.mode === 'next-year' ? nextYearDraft(here) : here;
+      baseDocumentId = b.documentId;
+      note = b.mode === 'next-year' ? `由${doc.header.year ?? ''}年文件开始` : `由${doc.header.year ?? ''}年文件导入`;
+    } else if (b.from === 'text') {
+      const parsed = parseDocument(b.text);
+      if (parsed.kind !== 'budget-disclosure') throw new ApiHttpError(422, 'not-a-budget', '上传内容不是可识别的部门（单位）预算公开文件。');
+      draft = draftFromDisclosure(parsed.document);
+      note = '由上传文件导入';
+    } else {
+      draft = emptyDraft(b);
+      note = '空白模板';
+    }
+    const created = await drafts.create(draft, { ...(baseDocumentId !== undefined ? { baseDocumentId } : {}), note });
+    return reply.code(201).header('etag', `"${created.version}"`).send(created);
+  });
+
+  app.get('/api/drafts/:draftId', async (req, reply) => {
+    const { draftId } = params(draftParams, req.params);
+    const d = await drafts.get(draftId);
+    if (!d) throw notFound(`没有编号为 ${draftId} 的草稿。`);
+    return reply.header('etag', `"${d.version}"`).send(d);
+  });
+
+  app.put('/api/drafts/:draftId', { bodyLimit: BODY_LIMIT }, async (req, reply) => {
+    const { draftId } = params(draftParams, req.params);
+    const b = body(saveDraftBody, req.body);
+    const base = baseVersionOf(b.baseVersion, req.headers['if-match']);
+    // zod has checked the shape and that every amount is a whole number of 分.
+    const o = await drafts.save(draftId, b.draft as unknown as BudgetDraft, base, b.note);
+    if (!o.ok) throw failure(o, draftId);
+    return reply.header('etag', `"${o.detail.version}"`).send(o.detail);
+  });
+
+  app.get('/api/drafts/:draftId/versions', async (req) => {
+    const { draftId } = params(draftParams, req.params);
+    const v = await drafts.versions(draftId);
+    if (!v) throw notFound(`没有编号为 ${draftId} 的草稿。`);
+    return v;
+  });
+
+  app.get('/api/drafts/:draftId/versions/:version', async (req) => {
+    const { draftId, version } = params(draftVersionParams, req.params);
+    const d = await drafts.version(draftId, version);
+    if (!d) throw notFound(`草稿 ${draftId} 没有第 ${version} 版。`);
+    return { version, draft: d };
+  });
+
+  app.post('/api/drafts/:draftId/submit', async (req, reply) => {
+    const { draftId } = params(draftParams, req.params);
+    const b = body(submitDraftBody, req.body ?? {});
+    const base = baseVersionOf(b.baseVersion, req.headers['if-match']);
+    const o = await drafts.submit(draftId, base);
+    if (!o.ok) throw failure(o, draftId);
+    return reply.header('etag', `"${o.detail.version}"`).send(o.detail);
+  });
+};

@@ -1,0 +1,198 @@
+/**
+ * Drafts being authored: create, read, save (every save a new version, refused when the caller's
+ * base version is stale), versions, submit. The figures are checked by `recompute` on every save
+ * so the list shows error counts and submit can refuse a draft with error findings.
+ */
+import type { Kysely } from 'kysely';
+import type { BudgetDraft } from '#authoring/draft.ts';
+import { recompute } from '#authoring/live.ts';
+import { readJson, writeJson } from './dialect.ts';
+import type { Database } from './schema.ts';
+
+export type DraftStatus = 'draft' | 'submitted';
+
+export interface DraftSummary {
+  readonly id: number;
+  readonly department: string;
+  readonly district: string;
+  readonly year: number;
+  readonly level: string;
+  readonly status: string;
+  readonly version: number;
+  readonly baseDocumentId?: number;
+  readonly errorCount: number;
+  readonly warningCount: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface DraftDetail extends DraftSummary {
+  readonly draft: BudgetDraft;
+}
+
+export interface DraftVersionSummary {
+  readonly version: number;
+  readonly savedAt: string;
+  readonly errorCount: number;
+  readonly note?: string;
+}
+
+export type SaveOutcome =
+  | { readonly ok: true; readonly detail: DraftDetail }
+  | { readonly ok: false; readonly reason: 'not-found' }
+  | { readonly ok: false; readonly reason: 'conflict'; readonly currentVersion: number }
+  | { readonly ok: false; readonly reason: 'not-editable'; readonly status: string };
+
+export type SubmitOutcome = SaveOutcome | { readonly ok: false; readonly reason: 'has-errors'; readonly errorCount: number };
+
+type DraftRow = Database['drafts'] extends infer T ? { [K in keyof T]: T[K] extends { __select__: infer S } ? S : T[K] } : never;
+
+const summaryOf = (r: Omit<DraftRow, 'draft_json'>): DraftSummary => ({
+  id: Number(r.id),
+  department: r.department,
+  district: r.district,
+  year: Number(r.year),
+  level: r.level,
+  status: r.status,
+  version: Number(r.version),
+  ...(r.base_document_id !== null ? { baseDocumentId: Number(r.base_document_id) } : {}),
+  errorCount: Number(r.error_count),
+  warningCount: Number(r.warning_count),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const counts = (draft: BudgetDraft): { errors: number; warnings: number } => {
+  const r = recompute(draft);
+  return { errors: r.errors, warnings: r.findings.filter((f) => f.severity === 'warning').length };
+};
+
+export class DraftStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async create(draft: BudgetDraft, options: { baseDocumentId?: number; note?: string } = {}): Promise<DraftDetail> {
+    const at = this.now().toISOString();
+    const c = counts(draft);
+    return this.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('drafts')
+        .values({
+          department: draft.department,
+          district: draft.district,
+          year: draft.year,
+          level: draft.level,
+          status: 'draft',
+          version: 1,
+          base_document_id: options.baseDocumentId ?? null,
+          error_count: c.errors,
+          warning_count: c.warnings,
+          created_at: at,
+          updated_at: at,
+          draft_json: writeJson(draft),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const id = Number(inserted.id);
+      await trx
+        .insertInto('draft_versions')
+        .values({ draft_id: id, version: 1, saved_at: at, error_count: c.errors, note: options.note ?? null, draft_json: writeJson(draft) })
+        .execute();
+      const detail = await this.getIn(trx, id);
+      return detail!;
+    });
+  }
+
+  private async getIn(db: Kysely<Database>, id: number): Promise<DraftDetail | undefined> {
+    const row = await db.selectFrom('drafts').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    return { ...summaryOf(row), draft: readJson<BudgetDraft>(row.draft_json) };
+  }
+
+  get(id: number): Promise<DraftDetail | undefined> {
+    return this.getIn(this.db, id);
+  }
+
+  async list(): Promise<DraftSummary[]> {
+    const rows = await this.db
+      .selectFrom('drafts')
+      .select(['id', 'department', 'district', 'year', 'level', 'status', 'version', 'base_document_id', 'error_count', 'warning_count', 'created_at', 'updated_at'])
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map(summaryOf);
+  }
+
+  /** Save a new version on top of `baseVersion`; stale when someone saved in between. */
+  async save(id: number, draft: BudgetDraft, baseVersion: number, note?: string): Promise<SaveOutcome> {
+    const at = this.now().toISOString();
+    const c = counts(draft);
+    return this.db.transaction().execute(async (trx): Promise<SaveOutcome> => {
+      const current = await trx.selectFrom('drafts').select(['version', 'status']).where('id', '=', id).executeTakeFirst();
+      if (!current) return { ok: false, reason: 'not-found' };
+      if (current.status !== 'draft') return { ok: false, reason: 'not-editable', status: current.status };
+      const next = baseVersion + 1;
+      // The version check and the bump are one statement: two saves on one base cannot both win.
+      const updated = await trx
+        .updateTable('drafts')
+        .set({
+          version: next,
+          department: draft.department,
+          district: draft.district,
+          year: draft.year,
+          level: draft.level,
+          error_count: c.errors,
+          warning_count: c.warnings,
+          updated_at: at,
+          draft_json: writeJson(draft),
+        })
+        .where('id', '=', id)
+        .where('version', '=', baseVersion)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) return { ok: false, reason: 'conflict', currentVersion: Number(current.version) };
+      await trx
+        .insertInto('draft_versions')
+        .values({ draft_id: id, version: next, saved_at: at, error_count: c.errors, note: note ?? null, draft_json: writeJson(draft) })
+        .execute();
+      return { ok: true, detail: (await this.getIn(trx, id))! };
+    });
+  }
+
+  async versions(id: number): Promise<DraftVersionSummary[] | undefined> {
+    if (!(await this.db.selectFrom('drafts').select('id').where('id', '=', id).executeTakeFirst())) return undefined;
+    const rows = await this.db
+      .selectFrom('draft_versions')
+      .select(['version', 'saved_at', 'error_count', 'note'])
+      .where('draft_id', '=', id)
+      .orderBy('version', 'desc')
+      .execute();
+    return rows.map((r) => ({ version: Number(r.version), savedAt: r.saved_at, errorCount: Number(r.error_count), ...(r.note !== null ? { note: r.note } : {}) }));
+  }
+
+  async version(id: number, version: number): Promise<BudgetDraft | undefined> {
+    const row = await this.db.selectFrom('draft_versions').select('draft_json').where('draft_id', '=', id).where('version', '=', version).executeTakeFirst();
+    return row ? readJson<BudgetDraft>(row.draft_json) : undefined;
+  }
+
+  /** Submit: refused while the draft has error findings; otherwise status 'submitted' (a new version). */
+  async submit(id: number, baseVersion: number): Promise<SubmitOutcome> {
+    const detail = await this.get(id);
+    if (!detail) return { ok: false, reason: 'not-found' };
+    if (detail.status !== 'draft') return { ok: false, reason: 'not-editable', status: detail.status };
+    if (detail.version !== baseVersion) return { ok: false, reason: 'conflict', currentVersion: detail.version };
+    const c = counts(detail.draft);
+    if (c.errors > 0) return { ok: false, reason: 'has-errors', errorCount: c.errors };
+    const at = this.now().toISOString();
+    const updated = await this.db
+      .updateTable('drafts')
+      .set({ status: 'submitted', updated_at: at })
+      .where('id', '=', id)
+      .where('version', '=', baseVersion)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return { ok: false, reason: 'conflict', currentVersion: (await this.get(id))?.version ?? baseVersion };
+    return { ok: true, detail: (await this.get(id))! };
+  }
+}
