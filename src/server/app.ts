@@ -59,6 +59,8 @@ export interface ServerOptions {
   readonly requestTimeoutMs?: number;
   /** bcrypt cost for passwords set through the API (tests pass a small one). */
   readonly bcryptCost?: number;
+  /** Where the log goes (default stdout); tests read it. */
+  readonly logStream?: { write(line: string): void };
   /** Login rate limit (default: 5 failures per name, 20 per address, per 15 minutes). */
   readonly loginThrottle?: LoginThrottle;
 }
@@ -164,7 +166,7 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     // Failures are logged (4xx as warn, 5xx as error, below); at the default level `warn` the
     // per-request lines (info) are not, so a busy server's log is its problems. YUSUAN_LOG_LEVEL=info shows them.
-    logger: (options.logger ?? !underTest()) ? { level: process.env['YUSUAN_LOG_LEVEL'] ?? 'warn' } : false,
+    logger: (options.logger ?? !underTest()) ? { level: process.env['YUSUAN_LOG_LEVEL'] ?? 'warn', ...(options.logStream !== undefined ? { stream: options.logStream } : {}) } : false,
     bodyLimit: uploadLimit,
     // Slow or stalled clients: the whole request (headers and body) within requestTimeout; a socket
     // silent for connectionTimeout is closed — longer than a queued upload's reading and checking

@@ -93,7 +93,7 @@ const scopeSchema = z.union([z.literal('all'), z.array(z.number().int().min(1)).
 const roleSchema = z.enum(ROLES);
 const text = (max: number) => z.string().max(max).refine((s) => !s.includes('\u0000'), { message: '不能含有 NUL 字符' });
 
-const loginBody = z.object({ name: text(64), password: z.string().max(1024) });
+const loginBody = z.object({ name: text(200), password: z.string().max(1024) });
 const newUserBody = z.object({ name: text(64), displayName: text(100).optional(), role: roleSchema, departments: scopeSchema.default([]), password: z.string().max(1024) });
 const userChangeBody = z.object({
   displayName: text(100).optional(),
