@@ -9,6 +9,10 @@ import { href, useRoute } from './router.ts';
 import type { Route } from './router.ts';
 import { SearchPage } from './search-page.tsx';
 import { UploadPage } from './upload-page.tsx';
+import { LoginPage } from './login-page.tsx';
+import { UserMenu } from './user-menu.tsx';
+import { UserAuditPage, UsersPage } from './users-page.tsx';
+import { WorklistPage } from './worklist-page.tsx';
 
 const NAV: readonly { readonly page: Route['page']; readonly label: string; readonly to: string }[] = [
   { page: 'home', label: '部门列表', to: href.home() },
@@ -31,6 +35,14 @@ const pageFor = (route: Route): ReactNode => {
       return <SearchPage query={route.query} />;
     case 'upload':
       return <UploadPage />;
+    case 'login':
+      return <LoginPage />;
+    case 'worklist':
+      return <WorklistPage />;
+    case 'users':
+      return <UsersPage />;
+    case 'user-audit':
+      return <UserAuditPage userId={route.userId} />;
     case 'not-found':
       return (
         <div className="notice error">
@@ -61,6 +73,7 @@ export const App = (): ReactNode => {
               </a>
             ))}
           </nav>
+          <UserMenu active={active} />
         </div>
       </header>
       <main className="content">{pageFor(route)}</main>

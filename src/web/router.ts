@@ -11,6 +11,10 @@ export type Route =
   | { readonly page: 'compare'; readonly left?: number; readonly right?: number; readonly table?: number }
   | { readonly page: 'search'; readonly query: Readonly<Record<string, string>> }
   | { readonly page: 'upload' }
+  | { readonly page: 'login' }
+  | { readonly page: 'worklist' }
+  | { readonly page: 'users' }
+  | { readonly page: 'user-audit'; readonly userId: number }
   | { readonly page: 'not-found'; readonly path: string };
 
 const positiveInt = (s: string | null | undefined): number | undefined =>
@@ -51,6 +55,13 @@ export const parseRoute = (hash: string): Route => {
   }
   if (seg[0] === 'search' && seg.length === 1) return { page: 'search', query: Object.fromEntries(q.entries()) };
   if (seg[0] === 'upload' && seg.length === 1) return { page: 'upload' };
+  if (seg[0] === 'login' && seg.length === 1) return { page: 'login' };
+  if (seg[0] === 'worklist' && seg.length === 1) return { page: 'worklist' };
+  if (seg[0] === 'users' && seg.length === 1) return { page: 'users' };
+  if (seg[0] === 'users' && seg[2] === 'audit' && seg.length === 3) {
+    const userId = positiveInt(seg[1]);
+    if (userId !== undefined) return { page: 'user-audit', userId };
+  }
   return { page: 'not-found', path };
 };
 
@@ -70,6 +81,10 @@ export const href = {
   compare: (left?: number, right?: number, table?: number): string => withQuery('/compare', { left, right, table }),
   search: (params: Readonly<Record<string, string | number | undefined>> = {}): string => withQuery('/search', params),
   upload: (): string => '#/upload',
+  login: (): string => '#/login',
+  worklist: (): string => '#/worklist',
+  users: (): string => '#/users',
+  userAudit: (userId: number): string => `#/users/${userId}/audit`,
 };
 
 export const useRoute = (): Route => {
