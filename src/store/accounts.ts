@@ -217,6 +217,8 @@ export class AccountStore {
     const t = token();
     const csrfToken = token();
     const now = this.now();
+    // Expired sessions go when new ones come.
+    await this.db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
     await this.db
       .insertInto('sessions')
       .values({ token_hash: sha256(t), user_id: userId, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString() })

@@ -120,6 +120,22 @@ describeEachDialect('review workflow', (open) => {
     ]);
   });
 
+  it('a new draft of a published department-year leaves the public on the published version until it is published', async () => {
+    const { store, app, departmentId } = await start();
+    const editor = injectAs(app, await signInAs(app, store, 'editor', [departmentId]));
+    const anon = injectAs(app, undefined);
+    const published = (await anon(`/api/departments/${departmentId}/years/2024`)).json<DocumentDetail>().documentId;
+    const draft = (await editor({ method: 'POST', url: '/api/documents?baseVersion=1', headers: { 'content-type': 'text/plain' }, payload: budget(2024, 95_00) })).json<UploadResult>().document;
+    expect(draft.version).toBe(2);
+    expect((await anon(`/api/departments/${departmentId}/years/2024`)).json<DocumentDetail>().documentId).toBe(published);
+    expect((await editor(`/api/departments/${departmentId}/years/2024`)).json<DocumentDetail>().documentId).toBe(draft.documentId);
+    expect((await anon(`/api/departments`)).json<DepartmentSummary[]>()[0]?.years.map((y) => [y.year, y.documentId, y.status])).toEqual([[2024, published, 'published']]);
+    expect((await anon(`/api/documents/${published}/versions`)).json<{ version: number }[]>().map((v) => v.version)).toEqual([1]);
+    expect((await editor(`/api/documents/${published}/versions`)).json<{ version: number }[]>().map((v) => v.version)).toEqual([1, 2]);
+    expect((await anon('/api/search?q=政务云')).json<{ items: { documentId: number }[] }>().items.map((i) => i.documentId)).toEqual([published]);
+    expect((await editor('/api/search?q=政务云')).json<{ items: { documentId: number }[] }>().items.map((i) => i.documentId)).toEqual([draft.documentId]);
+  });
+
   it('two editors saving at once: one wins, the other gets 409 with what changed, nothing lost', async () => {
     const { store, app, departmentId } = await start();
     const a = injectAs(app, await signInAs(app, store, 'editor', [departmentId], 'editor-a'));
