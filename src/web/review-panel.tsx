@@ -32,6 +32,23 @@ const anchorOfCell = (td: HTMLElement): CommentAnchor | undefined => {
 
 const cellElement = (a: CommentAnchor): HTMLElement | null => (a.kind === 'cell' ? document.getElementById(cellId(a.table, a.row, a.column)) : null);
 
+/** Where a comment is shown beside the document: its cell, or the element showing its line (a row's last cell). */
+const anchorElement = (a: CommentAnchor): HTMLElement | null => {
+  if (a.kind === 'cell') return cellElement(a);
+  if (a.kind !== 'line') return null;
+  let found: HTMLElement | null = null;
+  for (const el of document.querySelectorAll<HTMLElement>('.page.document [data-line]')) {
+    const from = Number(el.dataset['line']);
+    const to = Number(el.dataset['lineTo'] ?? from);
+    if (from <= a.line && a.line <= to) {
+      found = el;
+      break;
+    }
+  }
+  if (found?.tagName === 'TR') return found.lastElementChild instanceof HTMLElement ? found.lastElementChild : null;
+  return found;
+};
+
 type AnchorKind = CommentAnchor['kind'];
 
 export const ReviewPanel = ({ documentId, findings }: { readonly documentId: number; readonly findings: readonly Finding[] }): ReactNode => {
@@ -64,14 +81,21 @@ export const ReviewPanel = ({ documentId, findings }: { readonly documentId: num
     if (session.user !== null) void reload();
   }, [session.user?.userId, reload]);
 
-  // Cell comments beside their cells.
+  // Cell comments beside their cells (portals into the cells), line comments under the line's text
+  // (an attribute that CSS shows as text: that element's children are React's own text).
   useEffect(() => {
     const byCell = new Map<HTMLElement, string[]>();
+    const byLine = new Map<HTMLElement, string[]>();
     for (const c of state?.comments ?? []) {
-      const el = cellElement(c.anchor);
-      if (el !== null) byCell.set(el, [...(byCell.get(el) ?? []), `${c.authorName}：${c.body}`]);
+      const el = anchorElement(c.anchor);
+      const into = c.anchor.kind === 'cell' ? byCell : byLine;
+      if (el !== null) into.set(el, [...(into.get(el) ?? []), `${c.authorName}：${c.body}`]);
     }
     setTargets([...byCell]);
+    for (const [el, texts] of byLine) el.setAttribute('data-review-comment', texts.join('\n'));
+    return () => {
+      for (const el of byLine.keys()) el.removeAttribute('data-review-comment');
+    };
   }, [state]);
 
   // Picking a cell: the next click on a figure cell becomes the anchor (and opens nothing else).
@@ -165,7 +189,7 @@ export const ReviewPanel = ({ documentId, findings }: { readonly documentId: num
               type="button"
               className="link-button anchor"
               onClick={() => {
-                const el = cellElement(c.anchor);
+                const el = anchorElement(c.anchor);
                 el?.scrollIntoView({ block: 'center' });
               }}
             >

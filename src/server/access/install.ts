@@ -194,7 +194,8 @@ export const installAccess = (app: FastifyInstance, options: AccessOptions): Acc
   };
 
   const setSessionCookie = (req: FastifyRequest, reply: FastifyReply, value: string, maxAgeSeconds: number): void => {
-    const secure = options.secureCookies ?? req.protocol === 'https';
+    // Behind a TLS-terminating proxy the request looks like plain HTTP: YUSUAN_SECURE_COOKIES=1 marks the cookie Secure anyway.
+    const secure = options.secureCookies ?? (process.env['YUSUAN_SECURE_COOKIES'] === '1' || req.protocol === 'https');
     reply.header(
       'set-cookie',
       `${SESSION_COOKIE}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`,
