@@ -152,6 +152,11 @@ export class AccountStore {
     const departments = role === 'admin' ? 'all' : (change.departments ?? before.departments);
     await this.checkDepartments(role, departments);
     if (change.password !== undefined) checkPassword(change.password);
+    // Never lock everyone out: the last enabled admin stays an enabled admin.
+    if (before.role === 'admin' && !before.disabled && (role !== 'admin' || change.disabled === true)) {
+      const others = await this.db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled', '=', 0).where('id', '!=', userId).executeTakeFirst();
+      if (others === undefined) throw new AccountError('bad-role', '这是最后一名可用的管理员：请先新建另一名管理员，再停用或降级这一名。');
+    }
     const hash = change.password !== undefined ? await bcrypt.hash(change.password, this.cost) : undefined;
     const at = this.now().toISOString();
     return this.db.transaction().execute(async (trx) => {

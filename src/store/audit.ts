@@ -20,15 +20,13 @@ export type AuditAction =
   | 'document.transition'
   | 'comment.add'
   | 'user.create'
-  | 'user.update'
-  | 'session.login'
-  | 'session.logout';
+  | 'user.update';
 
 export interface AuditRecord {
   readonly at: string;
   readonly actor: AuditActor;
   readonly action: AuditAction;
-  readonly entityType: 'document' | 'comment' | 'user' | 'session';
+  readonly entityType: 'document' | 'comment' | 'user';
   readonly entityId: number | null;
   readonly documentId?: number | null;
   readonly departmentId?: number | null;

@@ -162,6 +162,15 @@ describe('authorization matrix', () => {
     for (const r of ROUTE_TABLE) expect(app.hasRoute({ method: r.method, url: r.url }), `${r.method} ${r.url}`).toBe(true);
   });
 
+  it('refuses to register an /api route that has no row in the access table', async () => {
+    const other = await buildServer({ store, webRoot: join(dir, 'no-web'), bcryptCost: 4 });
+    try {
+      expect(() => other.get('/api/not-in-the-table', () => ({}))).toThrow(/no row in the access table/);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('answers every route × caller with the expected status', async () => {
     const revision = async () => (await store.documentAccess(fixture.draftA))!.revision;
     const got: string[] = [];

@@ -127,6 +127,19 @@ describe('account security', () => {
     expect(bodies.join('\n')).not.toMatch(/password_?hash|\$2[aby]\$/i);
   });
 
+  it('keeps one enabled admin: the last one cannot be disabled or demoted', async () => {
+    const admin = await signInAs(app, store, 'admin');
+    const as = injectAs(app, admin);
+    const patch = (body: unknown) => as({ method: 'PATCH', url: `/api/users/${admin.user.userId}`, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+    expect((await patch({ disabled: true })).statusCode).toBe(400);
+    expect((await patch({ role: 'reviewer', departments: 'all' })).statusCode).toBe(400);
+    const second = await createTestUser(store, 'admin');
+    expect((await patch({ role: 'reviewer', departments: 'all' })).statusCode).toBe(200);
+    // The change ended the demoted admin's sessions.
+    expect((await app.inject({ url: '/api/auth/me', headers: admin.headers })).json()).toEqual({ user: null });
+    expect(second.role).toBe('admin');
+  });
+
   it('stores SQL-like and HTML text in every text field exactly, and answers it as JSON data', async () => {
     const nasty = `'); drop table users; -- <script>alert("x")</script><img src=x onerror=alert(1)> " OR 1=1 --`;
     const admin = await signInAs(app, store, 'admin');
