@@ -118,6 +118,9 @@ describeEachDialect('review workflow', (open) => {
       'reviewer-li document.transition approve',
       'reviewer-li document.transition publish',
     ]);
+    // Append-only in the database itself, on both dialects.
+    await expect(store.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+    await expect(store.db.updateTable('audit_log').set({ actor_name: 'someone else' }).execute()).rejects.toThrow(/append-only/);
   });
 
   it('a new draft of a published department-year leaves the public on the published version until it is published', async () => {
