@@ -49,7 +49,9 @@ describe('names carrying markup', () => {
   it('upload as data', async () => {
     await h.page.goto(h.baseUrl);
     const status = await h.page.evaluate(async (text) => {
-      const res = await fetch('/api/documents', { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text });
+      // Signed in (the harness's admin): a write carries the session's CSRF token.
+      const { csrfToken } = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const res = await fetch('/api/documents', { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8', 'x-csrf-token': csrfToken }, body: text });
       return res.status;
     }, hostileText());
     expect(status).toBe(201);

@@ -87,5 +87,23 @@ export const buildProgram = (): Command => {
     await runServe(options);
   });
 
+  const user = program.command('user').description('账号：新建、列出 (accounts: add, list)');
+  withDatabaseOptions(
+    user
+      .command('add')
+      .description('新建用户；密码取自环境变量 YUSUAN_PASSWORD、标准输入第一行，或在终端提示输入（不回显），从不作为参数')
+      .requiredOption('--name <name>', '用户名（登录用）')
+      .addOption(new Option('--role <role>', '角色').choices(['editor', 'reviewer', 'admin']).makeOptionMandatory())
+      .option('--department <name-or-id...>', '负责的部门（名称或编号，可多个；审核人员可用 all）')
+      .option('--display-name <name>', '显示名'),
+  ).action(async (options: Record<string, unknown>) => {
+    const { runUserAdd } = await import('./commands/user.ts');
+    process.exitCode = await runUserAdd(options);
+  });
+  withDatabaseOptions(user.command('list').description('列出用户（编号、用户名、角色、部门、状态）')).action(async (options: Record<string, unknown>) => {
+    const { runUserList } = await import('./commands/user.ts');
+    process.exitCode = await runUserList(options);
+  });
+
   return program;
 };

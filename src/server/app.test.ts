@@ -9,6 +9,7 @@ import { parseTestDocument, testDocumentText } from '#store/testing.ts';
 import type { TestDocumentSpec } from '#store/testing.ts';
 import type { ApiError, Comparison, DepartmentSummary, DocumentDetail, DocumentVersion, SearchResult, UploadResult } from './api-contract.ts';
 import { buildServer } from './app.ts';
+import { signInEveryRequest } from './testing.ts';
 import { ROUTE_DOCS } from './openapi.ts';
 
 const budget = (year: number, over: Partial<TestDocumentSpec> = {}): TestDocumentSpec => ({
@@ -50,6 +51,7 @@ describe('API server', () => {
   const open = async (options: { uploadLimitBytes?: number; webRoot?: string } = {}) => {
     store = await openStore({ sqlitePath: join(dir, 'api.sqlite'), parse: parseTestDocument, log: () => undefined });
     app = await buildServer({ store, webRoot: options.webRoot ?? join(dir, 'no-web'), ...(options.uploadLimitBytes !== undefined ? { uploadLimitBytes: options.uploadLimitBytes } : {}) });
+    await signInEveryRequest(app, store);
   };
   const upload = (spec: TestDocumentSpec, name?: string) =>
     app.inject({ method: 'POST', url: `/api/documents${name !== undefined ? `?name=${encodeURIComponent(name)}` : ''}`, headers: { 'content-type': 'text/plain; charset=utf-8' }, payload: testDocumentText(spec) });

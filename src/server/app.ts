@@ -22,7 +22,11 @@ import { DocumentReaderPool } from '#ingest/pdf/worker.ts';
 import { exportView } from '#render/export-view.ts';
 import { renderCsv } from '#render/csv.ts';
 import type { LineOrigin } from '#ingest/pdf/index.ts';
+import { StaleVersionError } from '#store/store.ts';
 import type { BudgetStore, DocumentSourceFile } from '#store/store.ts';
+import { canUploadFor } from '#domain/access.ts';
+import { installAccess } from './access/install.ts';
+import type { LoginThrottle } from './access/throttle.ts';
 import { DocumentBudgetError } from '#store/worker-pool.ts';
 import type { DocumentDetail, UploadResult } from './api-contract.ts';
 import { compareDocuments } from './compare.ts';
@@ -55,6 +59,12 @@ export interface ServerOptions {
   readonly logger?: boolean;
   /** Whole-request deadline in ms, body included (default 60 s): a stalled upload is cut off. */
   readonly requestTimeoutMs?: number;
+  /** bcrypt cost for passwords set through the API (tests pass a small one). */
+  readonly bcryptCost?: number;
+  /** Where the log goes (default stdout); tests read it. */
+  readonly logStream?: { write(line: string): void };
+  /** Login rate limit (default: 5 failures per name, 20 per address, per 15 minutes). */
+  readonly loginThrottle?: LoginThrottle;
 }
 
 /** Under vitest (or NODE_ENV=test) the server is quiet unless a test asks for the log. */
@@ -158,7 +168,7 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     // Failures are logged (4xx as warn, 5xx as error, below); at the default level `warn` the
     // per-request lines (info) are not, so a busy server's log is its problems. YUSUAN_LOG_LEVEL=info shows them.
-    logger: (options.logger ?? !underTest()) ? { level: process.env['YUSUAN_LOG_LEVEL'] ?? 'warn' } : false,
+    logger: (options.logger ?? !underTest()) ? { level: process.env['YUSUAN_LOG_LEVEL'] ?? 'warn', ...(options.logStream !== undefined ? { stream: options.logStream } : {}) } : false,
     bodyLimit: uploadLimit,
     // Slow or stalled clients: the whole request (headers and body) within requestTimeout; a socket
     // silent for connectionTimeout is closed — longer than a queued upload's reading and checking
@@ -215,12 +225,23 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
     return reply.code(500).send({ error: 'internal-error', message: '服务器内部错误，请稍后重试；如果反复出现，请联系管理员并附上出错时间。', statusCode: 500 });
   });
 
+  // Accounts, sessions, the route access table, CSRF, and the review/audit routes (issue 13).
+  const access = installAccess(app, {
+    store,
+    ...(options.bcryptCost !== undefined ? { bcryptCost: options.bcryptCost } : {}),
+    ...(options.loginThrottle !== undefined ? { loginThrottle: options.loginThrottle } : {}),
+  });
+
   // ---------------------------------------------------------------------------------------------
   // API
 
-  const documentOr404 = async (documentId: number): Promise<DocumentDetail> => {
-    const detail = await store.getDocument(documentId);
-    if (detail === undefined) throw notFound(`没有编号为 ${documentId} 的文件。请从部门列表或检索结果进入。`);
+  /** The document, when the request may read it (published, or within the reader's departments). */
+  const documentOr404 = async (req: FastifyRequest, documentId: number): Promise<DocumentDetail> => {
+    const detail = await store.getDocument(documentId, access.visibility(req));
+    if (detail === undefined) {
+      await access.requireReadable(req, documentId);
+      throw notFound(`没有编号为 ${documentId} 的文件。请从部门列表或检索结果进入。`);
+    }
     return detail;
   };
 
@@ -229,40 +250,61 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   const openApi = buildOpenApiDocument();
   app.get('/api/openapi.json', () => openApi);
 
-  app.get('/api/departments', () => store.listDepartments());
+  app.get('/api/departments', (req) => store.listDepartments(access.visibility(req)));
 
   app.get('/api/departments/:departmentId/years/:year', async (req) => {
     const { departmentId, year } = parse(departmentYearParams, req.params, 'path');
     const { kind } = parse(departmentYearQuery, req.query, 'query');
-    if (!(await store.departmentExists(departmentId))) throw notFound(`没有编号为 ${departmentId} 的部门。`);
-    const documentId = await store.findDepartmentYear(departmentId, year, kind);
+    if (!(await store.departmentExists(departmentId, access.visibility(req)))) throw notFound(`没有编号为 ${departmentId} 的部门。`);
+    const documentId = await store.findDepartmentYear(departmentId, year, kind, access.visibility(req));
     if (documentId === undefined) throw notFound(`部门 ${departmentId} 没有 ${year} 年度的${kind === 'performance-declaration' ? '绩效目标申报表' : '文件'}。`);
-    return documentOr404(documentId);
+    return documentOr404(req, documentId);
   });
 
   app.get('/api/documents/:documentId', async (req) => {
     const { documentId } = parse(documentParams, req.params, 'path');
-    return documentOr404(documentId);
+    return documentOr404(req, documentId);
   });
 
   app.get('/api/documents/:documentId/versions', async (req) => {
     const { documentId } = parse(documentParams, req.params, 'path');
-    const versions = await store.listVersions(documentId);
-    if (versions === undefined) throw notFound(`没有编号为 ${documentId} 的文件。`);
+    const versions = await store.listVersions(documentId, access.visibility(req));
+    if (versions === undefined) {
+      await access.requireReadable(req, documentId);
+      throw notFound(`没有编号为 ${documentId} 的文件。`);
+    }
     return versions;
   });
 
   app.post('/api/documents', async (req, reply) => {
-    const { name } = parse(uploadQuery, req.query, 'query');
+    const { name, baseVersion } = parse(uploadQuery, req.query, 'query');
     const { text, fileName, source, lineMap } = await readUpload(req, uploadLimit, pdfReader);
     if (text.trim() === '') throw new ApiHttpError(400, 'empty-upload', '上传内容为空。请选择部门预算或绩效目标申报表的文本文件（.txt）。');
     const given = name ?? fileName;
     const sourceName = given !== undefined ? cleanSourceName(given) : undefined;
-    const outcome = await store.importDocument(text, {
-      ...(sourceName !== undefined ? { sourceName } : {}),
-      ...(source !== undefined ? { source } : {}),
-      ...(lineMap !== undefined ? { lineMap } : {}),
-    });
+    const refuse = () => access.deny(req, '只能为您负责的部门上传文件；这份文件属于其他部门（或尚未登记的部门，请联系管理员）。');
+    let outcome;
+    try {
+      // An upload is a draft of its department, for review; the uploader must be its editor (or an admin).
+      outcome = await store.importDocument(text, {
+        ...(sourceName !== undefined ? { sourceName } : {}),
+        ...(source !== undefined ? { source } : {}),
+        ...(lineMap !== undefined ? { lineMap } : {}),
+        status: 'draft',
+        actor: access.actor(req),
+        authorize: (departmentId) => {
+          if (!canUploadFor(req.principal, departmentId)) throw refuse();
+        },
+        ...(baseVersion !== undefined ? { baseVersion } : {}),
+      });
+    } catch (e) {
+      if (e instanceof StaleVersionError) {
+        throw new ApiHttpError(409, 'stale-version', `这个部门年度的文件在您打开之后已由他人保存为第 ${e.current.version} 版：您的文件未保存，也未覆盖对方的版本。请查看第 ${e.current.version} 版后再上传。`, { current: e.current });
+      }
+      throw e;
+    }
+    // The same text already stored (by anyone): answer only within scope.
+    if (outcome.document !== undefined && !outcome.created && !canUploadFor(req.principal, outcome.document.departmentId)) throw refuse();
     if (outcome.status === 'rejected' || outcome.document === undefined) {
       throw new ApiHttpError(
         422,
@@ -283,6 +325,7 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
 
   app.get('/api/documents/:documentId/source', async (req, reply) => {
     const { documentId } = parse(documentParams, req.params, 'path');
+    await access.requireReadable(req, documentId);
     const file = await store.getSourceFile(documentId);
     if (file === undefined) {
       if (!(await store.documentExists(documentId))) throw notFound(`没有编号为 ${documentId} 的文件。`);
@@ -298,7 +341,7 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   app.get('/api/documents/:documentId/export.csv', async (req, reply) => {
     const { documentId } = parse(documentParams, req.params, 'path');
     const { what } = parse(exportCsvQuery, req.query, 'query');
-    const detail = await documentOr404(documentId);
+    const detail = await documentOr404(req, documentId);
     const view =
       detail.model.kind === 'budget-disclosure'
         ? exportView({ kind: 'budget-disclosure', document: detail.model }, what)
@@ -318,14 +361,14 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
 
   app.get('/api/documents/:documentId/export.json', async (req, reply) => {
     const { documentId } = parse(documentParams, req.params, 'path');
-    const detail = await documentOr404(documentId);
+    const detail = await documentOr404(req, documentId);
     return reply.header('content-disposition', `attachment; filename="yusuan-${documentId}.json"`).send(detail.model);
   });
 
   app.get('/api/compare', async (req) => {
     const { left, right } = parse(compareQuery, req.query, 'query');
     if (left === right) throw new ApiHttpError(400, 'not-comparable', '不能把一个文件与它自己对比：请选择另一年度或另一部门的预算。');
-    const [l, r] = await Promise.all([documentOr404(left), documentOr404(right)]);
+    const [l, r] = await Promise.all([documentOr404(req, left), documentOr404(req, right)]);
     // Only like with like: a budget with a budget, a declaration with a declaration.
     if (l.kind !== r.kind) {
       const name = (k: string) => (k === 'budget-disclosure' ? '部门预算' : '绩效目标申报表');
@@ -345,6 +388,7 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
       ...(q.minFen !== undefined ? { minFen: q.minFen } : {}),
       ...(q.maxFen !== undefined ? { maxFen: q.maxFen } : {}),
       ...(q.kind !== undefined ? { kind: q.kind } : {}),
+      visibility: access.visibility(req),
     });
   });
 

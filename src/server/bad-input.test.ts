@@ -14,6 +14,8 @@ import type { BudgetStore } from '#store/store.ts';
 import { corpusPath } from '../../test/corpus.ts';
 import type { ApiError, UploadResult } from './api-contract.ts';
 import { buildServer } from './app.ts';
+import { signInEveryRequest } from './testing.ts';
+import type { SignedIn } from './testing.ts';
 
 type Inject = InjectOptions;
 
@@ -22,10 +24,12 @@ const HAN = /[\u4e00-\u9fff]/;
 describeEachDialect('API under bad input', (open) => {
   let app: FastifyInstance | undefined;
   let store: BudgetStore;
+  let admin: SignedIn;
 
   const start = async (requestTimeoutMs?: number): Promise<FastifyInstance> => {
     store = await open();
     app = await buildServer({ store, webRoot: join('/nonexistent', 'no-web'), uploadLimitBytes: 64 * 1024, ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}) });
+    admin = await signInEveryRequest(app, store);
     return app;
   };
   afterEach(async () => {
@@ -98,7 +102,7 @@ describeEachDialect('API under bad input', (open) => {
     const { port } = a.server.address() as AddressInfo;
     const answer = await new Promise<string>((resolve) => {
       const socket = connect(port, '127.0.0.1', () => {
-        socket.write(`POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: text/plain\r\nContent-Length: 10000\r\n\r\n部门预算`);
+        socket.write(`POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: text/plain\r\nCookie: ${admin.headers.cookie}\r\nX-CSRF-Token: ${admin.headers['x-csrf-token']}\r\nContent-Length: 10000\r\n\r\n部门预算`);
       });
       let got = '';
       socket.on('data', (d: Buffer) => (got += d.toString()));

@@ -13,6 +13,7 @@ import type { BudgetStore } from '#store/store.ts';
 import { readCorpus } from '../../test/corpus.ts';
 import type { Comparison, DocumentDetail, UploadResult } from './api-contract.ts';
 import { buildServer } from './app.ts';
+import { signInEveryRequest } from './testing.ts';
 import { percentHundredths } from './compare.ts';
 
 const upload = (app: FastifyInstance, name: string) => {
@@ -33,6 +34,7 @@ describe('API on corpus documents', () => {
     dir = mkdtempSync(join(tmpdir(), 'yusuan-api-corpus-'));
     store = await openStore({ sqlitePath: join(dir, 'api.sqlite'), log: () => undefined });
     app = await buildServer({ store, webRoot: join(dir, 'no-web') });
+    await signInEveryRequest(app, store);
   });
   afterAll(async () => {
     await app.close();

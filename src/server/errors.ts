@@ -65,13 +65,13 @@ const describeIssue = (issue: z.core.$ZodIssue): string => {
 };
 
 /** A failed zod parse → 400 with every problem named. */
-export const validationError = (where: 'path' | 'query', error: z.ZodError): ApiHttpError => {
+export const validationError = (where: 'path' | 'query' | 'body', error: z.ZodError): ApiHttpError => {
   const problems = error.issues.map((issue) => {
     const key = issue.path.map(String).join('.');
     const label = PARAMETER_LABELS[key];
     return { parameter: key, message: `参数「${key}」${label !== undefined ? `（${label}）` : ''}${describeIssue(issue)}` };
   });
-  const place = where === 'path' ? '路径' : '查询';
+  const place = where === 'path' ? '路径' : where === 'query' ? '查询' : '请求体';
   return new ApiHttpError(400, 'invalid-parameter', `${place}参数有误：${problems.map((p) => p.message).join('；')}`, { problems });
 };
 

@@ -13,6 +13,7 @@ import { documentWorkerPool, type DocumentWorkerPool } from '#store/worker-pool.
 import { corpusPath } from '../../test/corpus.ts';
 import type { ApiError } from './api-contract.ts';
 import { buildServer } from './app.ts';
+import { signInEveryRequest } from './testing.ts';
 
 describe('uploads off the event loop', () => {
   let dir: string;
@@ -24,6 +25,7 @@ describe('uploads off the event loop', () => {
     pool = documentWorkerPool({ threads: 1, timeBudgetMs });
     store = await openStore({ sqlitePath: join(dir, 'db.sqlite'), parse: pool.parse, check: pool.check, log: () => undefined });
     app = await buildServer({ store, webRoot: join(dir, 'no-web'), uploadLimitBytes: 32 * 1024 * 1024 });
+    await signInEveryRequest(app, store);
   };
   afterEach(async () => {
     await app.close();

@@ -14,11 +14,12 @@ import {
 } from './schemas.ts';
 import { PUBLISH_ROUTE_DOCS } from './publish-openapi.ts';
 import { DRAFT_COMPONENTS, DRAFT_ROUTE_DOCS } from './drafts-openapi.ts';
+import { ACCESS_ROUTE_DOCS } from './access/openapi-routes.ts';
 
 type JsonSchema = Record<string, unknown>;
 
 export interface RouteDoc {
-  readonly method: 'get' | 'post' | 'put';
+  readonly method: 'get' | 'post' | 'put' | 'patch';
   /** OpenAPI path template: `/api/documents/{documentId}`. */
   readonly path: string;
   readonly summary: string;
@@ -164,7 +165,9 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       '201': { description: '新文件或新版本已存储', content: json(ref('UploadResult')) },
       '200': { description: '同一文本已存储过（未重复写入）', content: json(ref('UploadResult')) },
       '400': error('上传内容为空、表单不完整或参数有误'),
-      '403': error('来自其他网站的写入请求（Origin 与本站不同）'),
+      '401': error('未登录'),
+      '403': error('来自其他网站的写入请求（Origin 与本站不同）、缺少 CSRF 令牌，或文件属于登录用户负责范围以外的部门'),
+      '409': error('stale-version：给出的 baseVersion 之后已有他人保存的新版本（details.current），未保存'),
       '408': error('上传在规定时间内没有传完'),
       '413': error('超过上传大小上限，或读取时超过内存上限'),
       '415': error('既不是 PDF 也不是文本（二进制文件；无法识别的编码）。文本接受 UTF-8（可带 BOM）、UTF-16、GB18030/GBK'),
@@ -214,6 +217,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   { method: 'get', path: '/api/rules', summary: '核对规则目录', responses: { '200': { description: '规则', content: json(arrayOf(ref('RuleInfo'))) } } },
   ...PUBLISH_ROUTE_DOCS,
   ...DRAFT_ROUTE_DOCS,
+  ...ACCESS_ROUTE_DOCS,
 ];
 
 /** zod object → OpenAPI parameters of one location. */

@@ -13,6 +13,7 @@ import { openStore, type BudgetStore } from '#store/store.ts';
 import type { SourceLocation } from '#domain/index.ts';
 import type { ApiError, DocumentDetail, UploadResult } from './api-contract.ts';
 import { buildServer } from './app.ts';
+import { signInEveryRequest } from './testing.ts';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 const pdf = resolve(repoRoot, '../shared/corpus/putuo-2025-government-office-budget.pdf');
@@ -25,6 +26,7 @@ describe.runIf(existsSync(pdf))('uploading a PDF', () => {
     dir = mkdtempSync(join(tmpdir(), 'yusuan-api-pdf-'));
     store = await openStore({ sqlitePath: join(dir, 'api.sqlite'), log: () => undefined });
     app = await buildServer({ store, webRoot: join(dir, 'no-web') });
+    await signInEveryRequest(app, store);
   });
   afterEach(async () => {
     await app.close();

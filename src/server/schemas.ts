@@ -31,6 +31,7 @@ export const departmentYearQuery = z.object({
 
 export const uploadQuery = z.object({
   name: plainText(255).optional().describe('文件名（记录用）'),
+  baseVersion: z.coerce.number().int().min(0).max(1_000_000).optional().describe('上传者看到的该部门年度最新版本号（0 表示尚无）；已有更新的版本时回答 409，不覆盖'),
 });
 
 export const exportCsvQuery = z.object({

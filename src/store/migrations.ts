@@ -4,7 +4,7 @@
  * are where they differ.
  */
 import { Migrator, sql } from 'kysely';
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { ColumnDefinitionBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
 import { columnTypes } from './dialect.ts';
 import type { DialectName } from './dialect.ts';
 
@@ -237,11 +237,93 @@ const drafts = (dialect: DialectName): Migration => ({
   },
 });
 
+/**
+ * Accounts, sessions, the review workflow and the audit trail (issue 13). Documents already
+ * stored become published documents of their department (`status` defaults to published, and
+ * the newest version of each series is the public one).
+ */
+const access = (dialect: DialectName): Migration => ({
+  async up(db: AnyDb) {
+    const id = idColumn(dialect);
+    const pk = (c: ColumnDefinitionBuilder) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey());
+    await db.schema.alterTable('documents').addColumn('status', 'text', (c) => c.notNull().defaultTo('published')).execute();
+    await db.schema.alterTable('documents').addColumn('public_latest', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema.alterTable('documents').addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await sql`update documents set public_latest = is_latest`.execute(db);
+    await db.schema.createIndex('documents_public_latest_idx').on('documents').columns(['public_latest', 'kind']).execute();
+
+    await db.schema
+      .createTable('users')
+      .addColumn('id', id, pk)
+      .addColumn('name', 'text', (c) => c.notNull().unique())
+      .addColumn('display_name', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      // JSON: "all" or an array of department ids.
+      .addColumn('departments_json', 'text', (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('sessions')
+      // sha256 of the cookie's token: a copy of the table does not sign anyone in.
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('csrf_token', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sessions_user_idx').on('sessions').column('user_id').execute();
+
+    await db.schema
+      .createTable('review_comments')
+      .addColumn('id', id, pk)
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id'))
+      .addColumn('author_id', 'integer', (c) => c.references('users.id'))
+      .addColumn('author_name', 'text', (c) => c.notNull())
+      .addColumn('anchor_json', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('status_at', 'text', (c) => c.notNull())
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('review_comments_document_idx').on('review_comments').column('document_id').execute();
+
+    await db.schema
+      .createTable('audit_log')
+      .addColumn('id', id, pk)
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor_id', 'integer')
+      .addColumn('actor_name', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('entity_type', 'text', (c) => c.notNull())
+      .addColumn('entity_id', 'integer')
+      .addColumn('document_id', 'integer')
+      .addColumn('department_id', 'integer')
+      .addColumn('before_json', 'text')
+      .addColumn('after_json', 'text')
+      .execute();
+    await db.schema.createIndex('audit_log_document_idx').on('audit_log').columns(['document_id', 'id']).execute();
+    await db.schema.createIndex('audit_log_actor_idx').on('audit_log').columns(['actor_id', 'id']).execute();
+    // Append-only in the database itself, not only by the absence of routes.
+    if (dialect === 'sqlite') {
+      await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+      await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+    } else {
+      await sql`create or replace function yusuan_audit_append_only() returns trigger language plpgsql as $$ begin raise exception 'audit_log is append-only'; end $$`.execute(db);
+      await sql`create trigger audit_log_append_only before update or delete on audit_log for each row execute function yusuan_audit_append_only()`.execute(db);
+    }
+  },
+});
+
 export const migrations = (dialect: DialectName, log: (line: string) => void): Record<string, Migration> => ({
   '2026-11-24T08.30.00-initial': initial(dialect),
   '2026-11-24T08.40.00-search': search(dialect, log),
   '2026-11-30T04.00.00-document-sources': documentSources(dialect),
   '2026-11-30T06.00.00-drafts': drafts(dialect),
+  '2026-11-30T06.00.00-access': access(dialect),
 });
 
 /** Bring the database to the latest schema; throws with the failing migration's error. */

@@ -45,6 +45,12 @@ export interface DocumentTable {
   error_count: number;
   warning_count: number;
   info_count: number;
+  /** Workflow state (DocumentStatus): 'published' for CLI imports and documents stored before accounts. */
+  status: Generated<string>;
+  /** 1 for the newest published version of its series (what the public sees), else 0. */
+  public_latest: Generated<number>;
+  /** Bumped by every workflow change: the optimistic-concurrency token of a document's review. */
+  revision: Generated<number>;
 }
 
 export interface TableCellTable {
@@ -163,6 +169,54 @@ export interface DraftVersionTable {
   draft_json: unknown;
 }
 
+export interface UserTable {
+  id: Generated<number>;
+  name: string;
+  display_name: string;
+  role: string;
+  departments_json: string;
+  password_hash: string;
+  disabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ReviewCommentTable {
+  id: Generated<number>;
+  document_id: number;
+  author_id: number | null;
+  author_name: string;
+  anchor_json: string;
+  body: string;
+  /** The document's status when the comment was made. */
+  status_at: string;
+  revision: number;
+  created_at: string;
+}
+
+/** Append-only (triggers refuse UPDATE and DELETE). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: number | null;
+  document_id: number | null;
+  department_id: number | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
 export interface Database {
   departments: DepartmentTable;
   documents: DocumentTable;
@@ -174,4 +228,8 @@ export interface Database {
   document_sources: DocumentSourceTable;
   drafts: DraftTable;
   draft_versions: DraftVersionTable;
+  users: UserTable;
+  sessions: SessionTable;
+  review_comments: ReviewCommentTable;
+  audit_log: AuditLogTable;
 }

@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, SqlBool, Transaction } from 'kysely';
 import { checkDocuments } from '#checks/index.ts';
 import type { CheckSubject } from '#checks/index.ts';
 import { parseDocument } from '#ingest/detect.ts';
@@ -22,6 +22,11 @@ import type { ParsedDocument } from '#ingest/detect.ts';
 import { attachPageProvenance } from '#ingest/pdf/provenance.ts';
 import type { LineOrigin } from '#ingest/pdf/layout.ts';
 import type { BudgetDisclosure, Diagnostic, Finding, FindingFigure, PerformanceDeclaration, SourceLocation } from '#domain/index.ts';
+import type { DepartmentScope } from '#domain/access.ts';
+import { isDocumentStatus } from '#domain/workflow.ts';
+import type { DocumentStatus } from '#domain/workflow.ts';
+import { appendAudit, SYSTEM_ACTOR } from './audit.ts';
+import type { AuditActor } from './audit.ts';
 import {
   FTS_MIN_QUERY_LENGTH,
   connect,
@@ -96,7 +101,38 @@ export interface ImportOptions {
    * The stored model's figures and the findings gain their page and box from it.
    */
   readonly lineMap?: readonly LineOrigin[];
+  /** Workflow state of the new document: 'published' (default: CLI imports) or 'draft' (uploads). */
+  readonly status?: DocumentStatus;
+  /** Who imports, for the audit trail (default: the system, i.e. the command line). */
+  readonly actor?: AuditActor;
+  /**
+   * Called with the department the text belongs to (its id, or undefined for a department not yet
+   * stored) before anything is written; throwing refuses the import (an editor of another department).
+   */
+  readonly authorize?: (departmentId: number | undefined) => void;
+  /**
+   * Optimistic concurrency for a new version: the version the uploader last saw of this
+   * department-year-kind series (0: none). When another version was saved since, the import throws
+   * `StaleVersionError` and nothing is written.
+   */
+  readonly baseVersion?: number;
 }
+
+/** A new version was saved over one the uploader had not seen (see ImportOptions.baseVersion). */
+export class StaleVersionError extends Error {
+  readonly current: DocumentVersion;
+  constructor(current: DocumentVersion) {
+    super(`stale version: the series is at version ${current.version}`);
+    this.name = 'StaleVersionError';
+    this.current = current;
+  }
+}
+
+/**
+ * Which unpublished documents a reader sees: 'all' (admins, all-department reviewers, the CLI),
+ * those of a list of departments, or none ([] — the public). Published documents are seen by all.
+ */
+export type Visibility = DepartmentScope;
 
 export interface DocumentSourceFile {
   readonly bytes: Uint8Array;
@@ -148,6 +184,9 @@ interface PreparedImport {
   readonly findings: readonly Finding[];
   readonly diagnostics: readonly Diagnostic[];
   readonly source?: { readonly file: DocumentSourceFile; readonly lineMap?: readonly LineOrigin[] };
+  readonly status: DocumentStatus;
+  readonly actor: AuditActor;
+  readonly baseVersion?: number;
 }
 
 export const sha256OfBytes = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -213,6 +252,10 @@ export class BudgetStore {
     }
     const model: StoredModel = parsed.kind === 'budget-disclosure' ? { kind: parsed.kind, document: parsed.document } : { kind: parsed.kind, document: parsed.document };
     const department = departmentKey(model);
+    if (options.authorize !== undefined) {
+      const dep = await this.db.selectFrom('departments').select('id').where('name', '=', department.name).where('district', '=', department.district).executeTakeFirst();
+      options.authorize(dep?.id);
+    }
     const projects = projectRows(model);
     const prepared: PreparedImport = {
       sha256,
@@ -226,6 +269,9 @@ export class BudgetStore {
       findings: located(await this.runChecks(model, department, options.sourceName ?? sha256.slice(0, 12), { text, diagnostics: parsed.diagnostics }), lineMap),
       diagnostics: parsed.diagnostics,
       ...(options.source !== undefined ? { source: { file: options.source, ...(lineMap !== undefined ? { lineMap } : {}) } } : {}),
+      status: options.status ?? 'published',
+      actor: options.actor ?? SYSTEM_ACTOR,
+      ...(options.baseVersion !== undefined ? { baseVersion: options.baseVersion } : {}),
     };
 
     for (let attempt = 1; ; attempt++) {
@@ -237,7 +283,7 @@ export class BudgetStore {
           const stored = await this.outcomeForSha(sha256);
           if (stored !== undefined) return stored;
           // Otherwise another version of the same series took our number: try the next.
-        } else if (!isTransientConflict(e)) {
+        } else if (e instanceof StaleVersionError || !isTransientConflict(e)) {
           throw e;
         }
         if (attempt >= MAX_IMPORT_ATTEMPTS) throw e;
@@ -311,8 +357,22 @@ export class BudgetStore {
         .executeTakeFirst();
       const previous = last?.v === null || last?.v === undefined ? 0 : readCount(last.v);
       const version = previous + 1;
+      if (p.baseVersion !== undefined && p.baseVersion !== previous) {
+        const current = await trx.selectFrom('documents').select(['id', 'version', 'sha256', 'imported_at', 'source_name']).where('series_key', '=', seriesKey).where('version', '=', previous).executeTakeFirstOrThrow();
+        throw new StaleVersionError({
+          documentId: current.id,
+          version: current.version,
+          sha256: current.sha256,
+          importedAt: current.imported_at,
+          ...(current.source_name !== null ? { sourceName: current.source_name } : {}),
+        });
+      }
       if (previous > 0) {
         await trx.updateTable('documents').set({ is_latest: 0 }).where('series_key', '=', seriesKey).where('is_latest', '=', 1).execute();
+      }
+      const published = p.status === 'published';
+      if (published && previous > 0) {
+        await trx.updateTable('documents').set({ public_latest: 0 }).where('series_key', '=', seriesKey).where('public_latest', '=', 1).execute();
       }
       const counts = countSeverities(p.findings);
       const level = p.model.kind === 'budget-disclosure' ? p.model.document.level : null;
@@ -339,6 +399,8 @@ export class BudgetStore {
           error_count: counts.error,
           warning_count: counts.warning,
           info_count: counts.info,
+          status: p.status,
+          public_latest: published ? 1 : 0,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -406,6 +468,18 @@ export class BudgetStore {
         await sql`insert into indicators_fts(rowid, search_text) select id, search_text from indicators where document_id = ${documentId}`.execute(trx);
       }
       await this.stage('search-index');
+
+      await appendAudit(trx, {
+        at: importedAt,
+        actor: p.actor,
+        action: 'document.import',
+        entityType: 'document',
+        entityId: documentId,
+        documentId,
+        departmentId: dep.id,
+        before: previous > 0 ? { version: previous } : null,
+        after: { version, status: p.status, sha256: p.sha256, sourceName: p.sourceName ?? null, year: year ?? null, kind: p.model.kind },
+      });
 
       const document: StoredDocumentRef = {
         documentId,
@@ -500,6 +574,7 @@ export class BudgetStore {
         'd.error_count',
         'd.warning_count',
         'd.info_count',
+        'd.status',
       ]);
   }
 
@@ -513,17 +588,39 @@ export class BudgetStore {
     return rows.map((r) => readJson<Diagnostic>(r.diagnostic_json));
   }
 
-  async listDepartments(): Promise<DepartmentSummary[]> {
+  /**
+   * The newest version of each series the reader may see: within `visibility` the newest of all
+   * (drafts included), elsewhere the newest published one. `fts`: see `latestOnly`.
+   */
+  private visibleLatest(visibility: Visibility, fts = false) {
+    const ref = (c: string) => (fts ? sql`+${sql.ref(c)}` : sql`${sql.ref(c)}`);
+    if (visibility === 'all') return sql<SqlBool>`${ref('d.is_latest')} = 1`;
+    if (visibility.length === 0) return sql<SqlBool>`${ref('d.public_latest')} = 1`;
+    const ids = sql.join(visibility.map((v) => sql`${v}`));
+    return sql<SqlBool>`((${ref('d.is_latest')} = 1 and d.department_id in (${ids})) or (${ref('d.public_latest')} = 1 and d.department_id not in (${ids})))`;
+  }
+
+  /** Any version the reader may see: published, or of a department within `visibility`. */
+  private visibleAny(visibility: Visibility) {
+    if (visibility === 'all') return sql<SqlBool>`1 = 1`;
+    if (visibility.length === 0) return sql<SqlBool>`d.status = 'published'`;
+    const ids = sql.join(visibility.map((v) => sql`${v}`));
+    return sql<SqlBool>`(d.status = 'published' or d.department_id in (${ids}))`;
+  }
+
+  async listDepartments(visibility: Visibility = 'all'): Promise<DepartmentSummary[]> {
     const departments = await this.db.selectFrom('departments').select(['id', 'name', 'district']).orderBy('name').orderBy('id').execute();
-    const docs = await this.documentRows().where('d.is_latest', '=', 1).orderBy('d.year').orderBy('d.kind').execute();
+    const docs = await this.documentRows().where(this.visibleLatest(visibility)).orderBy('d.year').orderBy('d.kind').execute();
     const byDepartment = new Map<number, DepartmentYear[]>();
+    const withDocuments = new Set(docs.map((d) => d.department_id));
     for (const d of docs) {
       if (d.year === null) continue;
       const years = byDepartment.get(d.department_id) ?? [];
       years.push(yearOf(d, d.year));
       byDepartment.set(d.department_id, years);
     }
-    return departments.map((dep) => ({
+    // A department known only from someone's draft is not shown to readers who cannot see that draft.
+    return departments.filter((dep) => visibility === 'all' || withDocuments.has(dep.id)).map((dep) => ({
       departmentId: dep.id,
       name: dep.name,
       ...(dep.district !== '' ? { district: dep.district } : {}),
@@ -531,20 +628,20 @@ export class BudgetStore {
     }));
   }
 
-  async getDocument(documentId: number): Promise<DocumentDetail | undefined> {
-    const row = await this.documentRows().select('d.model_json').where('d.id', '=', documentId).executeTakeFirst();
+  async getDocument(documentId: number, visibility: Visibility = 'all'): Promise<DocumentDetail | undefined> {
+    const row = await this.documentRows().select('d.model_json').where('d.id', '=', documentId).where(this.visibleAny(visibility)).executeTakeFirst();
     if (row === undefined) return undefined;
     const [findings, diagnostics, source, others] = await Promise.all([
       this.findingsOf(row.id),
       this.diagnosticsOf(row.id),
       this.db.selectFrom('document_sources').select(['media_type', 'byte_length']).where('document_id', '=', row.id).executeTakeFirst(),
       this.db
-        .selectFrom('documents')
-        .select(['id', 'year', 'kind'])
-        .where('department_id', '=', row.department_id)
-        .where('is_latest', '=', 1)
-        .where('year', 'is not', null)
-        .orderBy('year')
+        .selectFrom('documents as d')
+        .select(['d.id', 'd.year', 'd.kind'])
+        .where('d.department_id', '=', row.department_id)
+        .where(this.visibleLatest(visibility))
+        .where('d.year', 'is not', null)
+        .orderBy('d.year')
         .execute(),
     ]);
     // One entry per other year, preferring a document of the same kind.
@@ -562,19 +659,20 @@ export class BudgetStore {
       findings,
       diagnostics,
       otherYears: [...otherYears].map(([year, o]) => ({ year, documentId: o.id })),
+      status: row.status,
     };
   }
 
   /** The latest document of a department-year: its budget disclosure when there is one. */
-  async findDepartmentYear(departmentId: number, year: number, kind?: StoredKind): Promise<number | undefined> {
+  async findDepartmentYear(departmentId: number, year: number, kind?: StoredKind, visibility: Visibility = 'all'): Promise<number | undefined> {
     let q = this.db
-      .selectFrom('documents')
-      .select(['id', 'kind'])
-      .where('department_id', '=', departmentId)
-      .where('year', '=', year)
-      .where('is_latest', '=', 1);
-    if (kind !== undefined) q = q.where('kind', '=', kind);
-    const rows = await q.orderBy('kind').execute();
+      .selectFrom('documents as d')
+      .select(['d.id', 'd.kind'])
+      .where('d.department_id', '=', departmentId)
+      .where('d.year', '=', year)
+      .where(this.visibleLatest(visibility));
+    if (kind !== undefined) q = q.where('d.kind', '=', kind);
+    const rows = await q.orderBy('d.kind').execute();
     return (rows.find((r) => r.kind === 'budget-disclosure') ?? rows[0])?.id;
   }
 
@@ -582,19 +680,31 @@ export class BudgetStore {
     return (await this.db.selectFrom('documents').select('id').where('id', '=', documentId).executeTakeFirst()) !== undefined;
   }
 
-  async departmentExists(departmentId: number): Promise<boolean> {
+  async departmentExists(departmentId: number, visibility: Visibility = 'all'): Promise<boolean> {
+    if (visibility !== 'all') {
+      const doc = await this.db.selectFrom('documents as d').select('d.id').where('d.department_id', '=', departmentId).where(this.visibleAny(visibility)).executeTakeFirst();
+      if (doc === undefined) return false;
+    }
     return (await this.db.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst()) !== undefined;
   }
 
+  /** A document's department and workflow state (for access checks), whoever may see it. */
+  async documentAccess(documentId: number): Promise<{ readonly departmentId: number; readonly status: DocumentStatus; readonly revision: number } | undefined> {
+    const r = await this.db.selectFrom('documents').select(['department_id', 'status', 'revision']).where('id', '=', documentId).executeTakeFirst();
+    if (r === undefined) return undefined;
+    return { departmentId: r.department_id, status: isDocumentStatus(r.status) ? r.status : 'draft', revision: r.revision };
+  }
+
   /** Every version of the document's department-year-kind series, oldest first. */
-  async listVersions(documentId: number): Promise<DocumentVersion[] | undefined> {
-    const doc = await this.db.selectFrom('documents').select('series_key').where('id', '=', documentId).executeTakeFirst();
+  async listVersions(documentId: number, visibility: Visibility = 'all'): Promise<DocumentVersion[] | undefined> {
+    const doc = await this.db.selectFrom('documents as d').select('d.series_key').where('d.id', '=', documentId).where(this.visibleAny(visibility)).executeTakeFirst();
     if (doc === undefined) return undefined;
     const rows = await this.db
-      .selectFrom('documents')
-      .select(['id', 'version', 'sha256', 'imported_at', 'source_name'])
-      .where('series_key', '=', doc.series_key)
-      .orderBy('version')
+      .selectFrom('documents as d')
+      .select(['d.id', 'd.version', 'd.sha256', 'd.imported_at', 'd.source_name'])
+      .where('d.series_key', '=', doc.series_key)
+      .where(this.visibleAny(visibility))
+      .orderBy('d.version')
       .execute();
     return rows.map((r) => ({
       documentId: r.id,
@@ -664,11 +774,12 @@ export class BudgetStore {
   }
 
   /**
-   * `d.is_latest`, or on the FTS path `+d.is_latest`: the unary plus keeps SQLite from driving
-   * the query by the is_latest index (every latest document) instead of by the FTS hits.
+   * The latest visible versions (`visibleLatest`); on the FTS path as `+d.is_latest`: the unary
+   * plus keeps SQLite from driving the query by the is_latest index (every latest document)
+   * instead of by the FTS hits.
    */
-  private latestOnly(q: string) {
-    return this.usesFts(q) ? sql<number>`+${sql.ref('d.is_latest')}` : sql<number>`${sql.ref('d.is_latest')}`;
+  private latestOnly(query: SearchQuery, q: string) {
+    return this.visibleLatest(query.visibility ?? 'all', this.usesFts(q));
   }
 
   private projectBase(query: SearchQuery, q: string) {
@@ -676,7 +787,7 @@ export class BudgetStore {
       .selectFrom('projects as p')
       .innerJoin('documents as d', 'd.id', 'p.document_id')
       .innerJoin('departments as dep', 'dep.id', 'd.department_id')
-      .where(this.latestOnly(q), '=', 1);
+      .where(this.latestOnly(query, q));
     if (query.departmentId !== undefined) b = b.where('d.department_id', '=', query.departmentId);
     if (query.year !== undefined) b = b.where('d.year', '=', query.year);
     if (query.minFen !== undefined) b = b.where('p.amount_fen', '>=', query.minFen);
@@ -691,7 +802,7 @@ export class BudgetStore {
       .innerJoin('projects as p', 'p.id', 'i.project_id')
       .innerJoin('documents as d', 'd.id', 'i.document_id')
       .innerJoin('departments as dep', 'dep.id', 'd.department_id')
-      .where(this.latestOnly(q), '=', 1);
+      .where(this.latestOnly(query, q));
     if (query.departmentId !== undefined) b = b.where('d.department_id', '=', query.departmentId);
     if (query.year !== undefined) b = b.where('d.year', '=', query.year);
     if (query.minFen !== undefined) b = b.where('p.amount_fen', '>=', query.minFen);
@@ -837,6 +948,7 @@ const yearOf = (
     readonly error_count: number;
     readonly warning_count: number;
     readonly info_count: number;
+    readonly status: string;
   },
   year: number,
 ): DepartmentYear => {
@@ -857,6 +969,7 @@ const yearOf = (
     ...(money.projectFen !== undefined ? { projectFen: money.projectFen } : {}),
     projectCount: d.project_count,
     findings: { error: d.error_count, warning: d.warning_count, info: d.info_count },
+    status: d.status,
   };
 };
 

@@ -31,6 +31,8 @@ export interface DepartmentYear {
   readonly projectFen?: number;
   readonly projectCount: number;
   readonly findings: FindingCounts;
+  /** Review workflow state (issue 13). */
+  readonly status?: string;
 }
 
 export interface DepartmentSummary {
@@ -57,6 +59,8 @@ export interface DocumentDetail {
   readonly findings: readonly Finding[];
   readonly diagnostics: readonly Diagnostic[];
   readonly otherYears: readonly { readonly year: number; readonly documentId: number }[];
+  /** Review workflow state (issue 13): published documents are public, the others within scope only. */
+  readonly status?: string;
 }
 
 /** A stored document's identity, as an upload answers it. */
@@ -92,6 +96,8 @@ export interface SearchQuery {
   readonly kind?: 'project' | 'indicator';
   readonly limit: number;
   readonly offset: number;
+  /** Whose unpublished documents may match (default 'all'; the public: []). */
+  readonly visibility?: 'all' | readonly number[];
 }
 
 export interface SearchHit {

@@ -13,6 +13,7 @@ import type {
   UploadResult,
 } from '#server/api-contract.ts';
 import type { Diagnostic } from '#domain/index.ts';
+import { csrfToken } from './csrf.ts';
 
 export type {
   ApiError,
@@ -153,6 +154,8 @@ export const uploadDocument = (
   const done = new Promise<UploadResult>((resolve, reject) => {
     xhr.open('POST', `${API_BASE}/documents${queryString({ name: file.name })}`);
     xhr.setRequestHeader('accept', 'application/json');
+    const token = csrfToken();
+    if (token !== undefined) xhr.setRequestHeader('x-csrf-token', token);
     xhr.upload.onprogress = (e) => onProgress(e.lengthComputable ? { loaded: e.loaded, total: e.total } : { loaded: e.loaded });
     xhr.onload = () => {
       const body = parseJsonText(xhr.responseText);

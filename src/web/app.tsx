@@ -11,6 +11,10 @@ import { SearchPage } from './search-page.tsx';
 import { UploadPage } from './upload-page.tsx';
 import { DraftPage } from './draft-page.tsx';
 import { DraftsPage } from './drafts-page.tsx';
+import { LoginPage } from './login-page.tsx';
+import { UserMenu } from './user-menu.tsx';
+import { UserAuditPage, UsersPage } from './users-page.tsx';
+import { WorklistPage } from './worklist-page.tsx';
 
 const NAV: readonly { readonly page: Route['page']; readonly label: string; readonly to: string }[] = [
   { page: 'home', label: '部门列表', to: href.home() },
@@ -38,6 +42,14 @@ const pageFor = (route: Route): ReactNode => {
       return <DraftsPage />;
     case 'draft':
       return <DraftPage draftId={route.draftId} />;
+    case 'login':
+      return <LoginPage />;
+    case 'worklist':
+      return <WorklistPage />;
+    case 'users':
+      return <UsersPage />;
+    case 'user-audit':
+      return <UserAuditPage userId={route.userId} />;
     case 'not-found':
       return (
         <div className="notice error">
@@ -68,6 +80,7 @@ export const App = (): ReactNode => {
               </a>
             ))}
           </nav>
+          <UserMenu active={active} />
         </div>
       </header>
       <main className="content">{pageFor(route)}</main>

@@ -3,6 +3,7 @@
  * two or more budget years gets a link to compare its latest two side by side.
  */
 import type { ReactNode } from 'react';
+import { isDocumentStatus, STATUS_LABELS } from '#domain/workflow.ts';
 import { listDepartments } from './api.ts';
 import type { DepartmentSummary, DepartmentYear } from './api.ts';
 import { ErrorNotice, Loading } from './common.tsx';
@@ -59,6 +60,7 @@ const DepartmentCard = ({ d }: { readonly d: DepartmentSummary }): ReactNode => 
               <td>
                 <a href={yearHref(d, y)}>{y.year} 年</a>
                 {y.version > 1 ? <span className="muted"> · 第{y.version}版</span> : null}
+                {y.status !== undefined && y.status !== 'published' && isDocumentStatus(y.status) ? <span className={`status status-${y.status}`}> {STATUS_LABELS[y.status]}</span> : null}
               </td>
               <td>{KIND_LABEL[y.kind]}</td>
               <td className="num" title={yuan(y.revenueTotalFen)}>{wanYuanFigure(y.revenueTotalFen)}</td>

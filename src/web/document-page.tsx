@@ -22,6 +22,7 @@ import { shortDateTime, wanYuan, wanYuanExact } from './format.ts';
 import { href } from './router.ts';
 import { flaggedCells, focusCandidates, SECTION_IDS, tableId } from './table-layout.ts';
 import { useAsync } from './use-async.ts';
+import { ReviewPanel } from './review-panel.tsx';
 
 export type DocumentSource = { readonly documentId: number } | { readonly departmentId: number; readonly year: number };
 
@@ -225,6 +226,7 @@ const DocumentView = ({ d, focus, focusHref }: { readonly d: DocumentDetail; rea
     <ShowSourcePage.Provider value={showSource}>
       <div className="page document" data-document-id={d.documentId}>
         <Header d={d} />
+        <ReviewPanel documentId={d.documentId} findings={d.findings} />
         <FindingsList findings={d.findings} diagnostics={d.diagnostics} onLocate={locate} />
         {isBudget(d) ? (
           <>

@@ -13,6 +13,10 @@ export type Route =
   | { readonly page: 'upload' }
   | { readonly page: 'drafts' }
   | { readonly page: 'draft'; readonly draftId: number }
+  | { readonly page: 'login' }
+  | { readonly page: 'worklist' }
+  | { readonly page: 'users' }
+  | { readonly page: 'user-audit'; readonly userId: number }
   | { readonly page: 'not-found'; readonly path: string };
 
 const positiveInt = (s: string | null | undefined): number | undefined =>
@@ -55,6 +59,13 @@ export const parseRoute = (hash: string): Route => {
   if (seg[0] === 'upload' && seg.length === 1) return { page: 'upload' };
   if (seg[0] === 'drafts' && seg.length === 1) return { page: 'drafts' };
   if (seg[0] === 'draft' && seg.length === 2 && positiveInt(seg[1]) !== undefined) return { page: 'draft', draftId: positiveInt(seg[1])! };
+  if (seg[0] === 'login' && seg.length === 1) return { page: 'login' };
+  if (seg[0] === 'worklist' && seg.length === 1) return { page: 'worklist' };
+  if (seg[0] === 'users' && seg.length === 1) return { page: 'users' };
+  if (seg[0] === 'users' && seg[2] === 'audit' && seg.length === 3) {
+    const userId = positiveInt(seg[1]);
+    if (userId !== undefined) return { page: 'user-audit', userId };
+  }
   return { page: 'not-found', path };
 };
 
@@ -76,6 +87,10 @@ export const href = {
   upload: (): string => '#/upload',
   drafts: (): string => '#/drafts',
   draft: (draftId: number): string => `#/draft/${draftId}`,
+  login: (): string => '#/login',
+  worklist: (): string => '#/worklist',
+  users: (): string => '#/users',
+  userAudit: (userId: number): string => `#/users/${userId}/audit`,
 };
 
 export const useRoute = (): Route => {

@@ -12,6 +12,7 @@ import { SeverityBadge } from './common.tsx';
 import { readingSummary, type ReadingSummary } from './reading-summary.ts';
 import { href } from './router.ts';
 import { errorMessage } from './use-async.ts';
+import { UploadAccessNotice } from './upload-access-notice.tsx';
 
 type Job =
   | { readonly id: number; readonly name: string; readonly size: number; readonly status: 'queued' }
@@ -163,6 +164,7 @@ export const UploadPage = (): ReactNode => {
       <div className="page-head">
         <h1>上传文件</h1>
         <p className="muted">支持部门预算公开文件和财政支出项目绩效目标申报表：发布的 PDF 原件，或其文本（.txt）。上传后自动读取、审核并入库。</p>
+        <UploadAccessNotice />
       </div>
       <div
         className={`dropzone${dragging ? ' dragging' : ''}`}
