@@ -357,7 +357,7 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
       .send(`\ufeff${renderCsv(view)}`);
   });
 
-  registerPublishRoutes(app, { store });
+  registerPublishRoutes(app, { store, access });
 
   app.get('/api/documents/:documentId/export.json', async (req, reply) => {
     const { documentId } = parse(documentParams, req.params, 'path');
@@ -394,7 +394,7 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
 
   app.get('/api/rules', () => RULE_CATALOGUE);
 
-  registerDraftRoutes(app, store);
+  registerDraftRoutes(app, store, access);
 
   // ---------------------------------------------------------------------------------------------
   // The web app

@@ -13,6 +13,7 @@ import type { Fen } from '#domain/index.ts';
 import { openStore, type BudgetStore } from '#store/store.ts';
 import type { DraftDetail, DraftVersionSummary } from '#store/drafts.ts';
 import { buildServer } from './app.ts';
+import { signInEveryRequest } from './testing.ts';
 
 describe('draft routes', () => {
   let dir: string;
@@ -23,7 +24,8 @@ describe('draft routes', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'yusuan-drafts-'));
     store = await openStore({ sqlitePath: join(dir, 'd.sqlite'), log: () => undefined });
-    app = await buildServer({ store, webRoot: join(dir, 'no-web') });
+    app = await buildServer({ store, webRoot: join(dir, 'no-web'), bcryptCost: 4 });
+    await signInEveryRequest(app, store);
     for (const f of ['putuo-2024-wanli-subdistrict-budget.txt', 'putuo-2025-wanli-subdistrict-budget.txt']) {
       const res = await app.inject({ method: 'POST', url: `/api/documents?name=${f}`, headers: { 'content-type': 'text/plain; charset=utf-8' }, payload: readFileSync(join('corpus', f), 'utf8') });
       expect(res.statusCode).toBe(201);

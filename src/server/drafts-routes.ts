@@ -2,17 +2,26 @@
  * Draft routes (issue 12): start a draft (from a stored document, as this year or as next year's;
  * from an uploaded disclosure's text; empty), read it, save it as a new version on top of a base
  * version (409 when stale), list and read versions, submit (422 while error findings exist).
- * Registered by one line in app.ts; the review workflow hooks roles onto these routes later.
+ *
+ * Who may do what (see src/server/access/routes.ts): the drafts of a department are read by those
+ * whose scope includes it (its editors, reviewers, admins) and written by its editors and admins;
+ * a draft of a department nothing has been stored for yet, by admins. Submitting stores the
+ * derived disclosure as a document in the `submitted` state, so the review workflow (return with
+ * comments / approve / publish) runs on it; a returned (or published) submission reopens the draft
+ * on the next save. Every create, save, submit and reopen is in the audit trail.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { BudgetDraft } from '#authoring/draft.ts';
 import { LINE_FIELDS, REASON_KEYS } from '#authoring/draft.ts';
 import { draftFromDisclosure, emptyDraft, nextYearDraft } from '#authoring/from-disclosure.ts';
+import { deriveBudgetDisclosure } from '#authoring/derive.ts';
+import { canUploadFor, inScope, type Principal } from '#domain/access.ts';
 import type { BudgetDisclosure } from '#domain/index.ts';
 import { parseDocument } from '#ingest/detect.ts';
-import { DraftStore, type SaveOutcome, type SubmitOutcome } from '#store/drafts.ts';
+import { DraftStore, type DraftAuditContext, type DraftDetail, type SaveOutcome, type SubmitOutcome } from '#store/drafts.ts';
 import type { BudgetStore } from '#store/store.ts';
+import type { Access } from './access/install.ts';
 import { ApiHttpError, notFound } from './errors.ts';
 
 const MAX_TEXT = 200_000;
@@ -124,10 +133,69 @@ const failure = (o: Exclude<SaveOutcome | SubmitOutcome, { ok: true }>, id: numb
   }
 };
 
-export const registerDraftRoutes = (app: FastifyInstance, store: BudgetStore): void => {
-  const drafts = new DraftStore(store.db);
+/** A draft of a registered department: within scope; of a new one: admins and all-department reviewers. */
+const mayReadDraft = (p: Principal | undefined, departmentId: number | null): boolean =>
+  departmentId === null ? p !== undefined && (p.role === 'admin' || p.departments === 'all') : inScope(p, departmentId);
 
-  app.get('/api/drafts', () => drafts.list());
+/** Review states in which the submission is back with the department (the draft may change again). */
+const REOPENING_STATES: ReadonlySet<string> = new Set(['returned', 'published']);
+
+export const registerDraftRoutes = (app: FastifyInstance, store: BudgetStore, access: Access): void => {
+  const drafts = new DraftStore(store.db);
+  const auditOf = (req: FastifyRequest, departmentId: number | null): DraftAuditContext => ({ actor: access.actor(req), departmentId });
+  const refuseWrite = (req: FastifyRequest) => access.deny(req, '只有本部门的编辑（或管理员）可以编制和修改这个部门的草稿。');
+
+  /** The draft and its department when the caller may read it; 404, or 401/403 with the reason. */
+  const readable = async (req: FastifyRequest, id: number): Promise<{ draft: DraftDetail; departmentId: number | null }> => {
+    const draft = await drafts.get(id);
+    if (!draft) throw notFound(`没有编号为 ${id} 的草稿。`);
+    const departmentId = await drafts.departmentIdOf(draft);
+    if (!mayReadDraft(req.principal, departmentId)) throw access.deny(req, `草稿 ${id} 属于其他部门，只有该部门的编辑和审核人员可以查看。`);
+    return { draft, departmentId };
+  };
+  const writable = async (req: FastifyRequest, id: number): Promise<{ draft: DraftDetail; departmentId: number | null }> => {
+    const r = await readable(req, id);
+    if (!canUploadFor(req.principal, r.departmentId ?? undefined)) throw refuseWrite(req);
+    return r;
+  };
+  /** The submission's review state, for the editor (and to decide whether the draft may change). */
+  const withReview = async <D extends { readonly documentId?: number }>(d: D): Promise<D & { readonly review?: { readonly documentId: number; readonly status: string } }> => {
+    if (d.documentId === undefined) return d;
+    const st = await store.documentAccess(d.documentId);
+    return st === undefined ? d : { ...d, review: { documentId: d.documentId, status: st.status } };
+  };
+
+
+  /** Store the draft's derived disclosure as a submitted document; answers its id. */
+  const submitForReview = async (req: FastifyRequest, d: DraftDetail): Promise<number> => {
+    const derived = deriveBudgetDisclosure(d.draft);
+    const outcome = await store.importDocument(derived.text, {
+      sourceName: `草稿${d.id}-第${d.version}版.txt`,
+      status: 'submitted',
+      actor: access.actor(req),
+      authorize: (departmentId) => {
+        if (!canUploadFor(req.principal, departmentId)) throw refuseWrite(req);
+      },
+    });
+    if (outcome.document === undefined) throw new ApiHttpError(422, 'draft-not-readable', '草稿生成的文件无法读回，未能提交审核；请联系管理员。', { diagnostics: outcome.diagnostics });
+    const documentId = outcome.document.documentId;
+    if (!outcome.created) {
+      // The same text was submitted before (resubmitting unchanged after a return): submit it again.
+      const st = await store.documentAccess(documentId);
+      const p = req.principal;
+      if (st !== undefined && p !== undefined && st.status === 'returned') {
+        const r = await access.review.transition(documentId, 'submit', p.role, st.revision, access.actor(req));
+        if (!r.ok) throw new ApiHttpError(409, 'workflow-conflict', '提交审核未成功：文件的审核状态已被他人改变，请刷新后再试。');
+      }
+    }
+    return documentId;
+  };
+
+  app.get('/api/drafts', async (req) => {
+    const all = await drafts.list();
+    const ids = await Promise.all(all.map((d) => drafts.departmentIdOf(d)));
+    return all.filter((_d, i) => mayReadDraft(req.principal, ids[i] ?? null));
+  });
 
   app.post('/api/drafts', { bodyLimit: BODY_LIMIT }, async (req, reply) => {
     const b = body(createDraftBody, req.body);
@@ -135,12 +203,13 @@ export const registerDraftRoutes = (app: FastifyInstance, store: BudgetStore): v
     let baseDocumentId: number | undefined;
     let note: string;
     if (b.from === 'document') {
-      const detail = await store.getDocument(b.documentId);
+      await access.requireReadable(req, b.documentId);
+      const detail = await store.getDocument(b.documentId, access.visibility(req));
       if (!detail) throw notFound(`没有编号为 ${b.documentId} 的文件。`);
       if (detail.kind !== 'budget-disclosure') throw new ApiHttpError(422, 'not-a-budget', '只能从部门（单位）预算公开文件开始草稿。');
       const doc = detail.model as BudgetDisclosure;
       const priorId = detail.otherYears.find((o) => o.year === (doc.header.year ?? 0) - 1)?.documentId;
-      const prior = priorId !== undefined ? await store.getDocument(priorId) : undefined;
+      const prior = priorId !== undefined ? await store.getDocument(priorId, access.visibility(req)) : undefined;
       const here = draftFromDisclosure(doc, prior?.kind === 'budget-disclosure' ? { prior: prior.model as BudgetDisclosure } : {});
       draft = b.mode === 'next-year' ? nextYearDraft(here) : here;
       baseDocumentId = b.documentId;
@@ -154,29 +223,40 @@ export const registerDraftRoutes = (app: FastifyInstance, store: BudgetStore): v
       draft = emptyDraft(b);
       note = '空白模板';
     }
-    const created = await drafts.create(draft, { ...(baseDocumentId !== undefined ? { baseDocumentId } : {}), note });
+    const departmentId = await drafts.departmentIdOf(draft);
+    if (!canUploadFor(req.principal, departmentId ?? undefined)) throw refuseWrite(req);
+    const created = await drafts.create(draft, { ...(baseDocumentId !== undefined ? { baseDocumentId } : {}), note, audit: auditOf(req, departmentId) });
     return reply.code(201).header('etag', `"${created.version}"`).send(created);
   });
 
   app.get('/api/drafts/:draftId', async (req, reply) => {
     const { draftId } = params(draftParams, req.params);
-    const d = await drafts.get(draftId);
-    if (!d) throw notFound(`没有编号为 ${draftId} 的草稿。`);
-    return reply.header('etag', `"${d.version}"`).send(d);
+    const { draft: d } = await readable(req, draftId);
+    return reply.header('etag', `"${d.version}"`).send(await withReview(d));
   });
 
   app.put('/api/drafts/:draftId', { bodyLimit: BODY_LIMIT }, async (req, reply) => {
     const { draftId } = params(draftParams, req.params);
     const b = body(saveDraftBody, req.body);
     const base = baseVersionOf(b.baseVersion, req.headers['if-match']);
+    const { draft: current, departmentId } = await writable(req, draftId);
     // zod has checked the shape and that every amount is a whole number of 分.
-    const o = await drafts.save(draftId, b.draft as unknown as BudgetDraft, base, b.note);
+    const next = b.draft as unknown as BudgetDraft;
+    const nextDepartmentId = await drafts.departmentIdOf(next);
+    if (nextDepartmentId !== departmentId && !canUploadFor(req.principal, nextDepartmentId ?? undefined)) throw refuseWrite(req);
+    if (current.status === 'submitted') {
+      // Back with the department (returned, or published and now being corrected): editable again.
+      const review = (await withReview(current)).review;
+      if (review !== undefined && REOPENING_STATES.has(review.status)) await drafts.reopen(draftId, auditOf(req, departmentId), `审核状态：${review.status}`);
+    }
+    const o = await drafts.save(draftId, next, base, b.note, auditOf(req, nextDepartmentId));
     if (!o.ok) throw failure(o, draftId);
-    return reply.header('etag', `"${o.detail.version}"`).send(o.detail);
+    return reply.header('etag', `"${o.detail.version}"`).send(await withReview(o.detail));
   });
 
   app.get('/api/drafts/:draftId/versions', async (req) => {
     const { draftId } = params(draftParams, req.params);
+    await readable(req, draftId);
     const v = await drafts.versions(draftId);
     if (!v) throw notFound(`没有编号为 ${draftId} 的草稿。`);
     return v;
@@ -184,6 +264,7 @@ export const registerDraftRoutes = (app: FastifyInstance, store: BudgetStore): v
 
   app.get('/api/drafts/:draftId/versions/:version', async (req) => {
     const { draftId, version } = params(draftVersionParams, req.params);
+    await readable(req, draftId);
     const d = await drafts.version(draftId, version);
     if (!d) throw notFound(`草稿 ${draftId} 没有第 ${version} 版。`);
     return { version, draft: d };
@@ -193,8 +274,21 @@ export const registerDraftRoutes = (app: FastifyInstance, store: BudgetStore): v
     const { draftId } = params(draftParams, req.params);
     const b = body(submitDraftBody, req.body ?? {});
     const base = baseVersionOf(b.baseVersion, req.headers['if-match']);
-    const o = await drafts.submit(draftId, base);
+    const { departmentId } = await writable(req, draftId);
+    const audit = auditOf(req, departmentId);
+    const o = await drafts.submit(draftId, base, audit);
     if (!o.ok) throw failure(o, draftId);
-    return reply.header('etag', `"${o.detail.version}"`).send(o.detail);
+    // The derived disclosure goes to review as a document of its department (a new version of the
+    // department-year when one is stored); should that fail, the draft is editable again.
+    let documentId: number;
+    try {
+      documentId = await submitForReview(req, o.detail);
+    } catch (e) {
+      await drafts.reopen(draftId, audit, '提交未能存储');
+      throw e;
+    }
+    await drafts.linkDocument(draftId, documentId);
+    const detail = await withReview({ ...o.detail, documentId });
+    return reply.header('etag', `"${detail.version}"`).send(detail);
   });
 };

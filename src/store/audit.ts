@@ -20,13 +20,17 @@ export type AuditAction =
   | 'document.transition'
   | 'comment.add'
   | 'user.create'
-  | 'user.update';
+  | 'user.update'
+  | 'draft.create'
+  | 'draft.save'
+  | 'draft.submit'
+  | 'draft.reopen';
 
 export interface AuditRecord {
   readonly at: string;
   readonly actor: AuditActor;
   readonly action: AuditAction;
-  readonly entityType: 'document' | 'comment' | 'user';
+  readonly entityType: 'document' | 'comment' | 'user' | 'draft';
   readonly entityId: number | null;
   readonly documentId?: number | null;
   readonly departmentId?: number | null;

@@ -5,7 +5,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { BudgetDraft } from '#authoring/draft.ts';
+import { diffDrafts } from '#authoring/diff.ts';
 import { recompute } from '#authoring/live.ts';
+import { appendAudit, type AuditActor } from './audit.ts';
 import { readJson, writeJson } from './dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -20,6 +22,8 @@ export interface DraftSummary {
   readonly status: string;
   readonly version: number;
   readonly baseDocumentId?: number;
+  /** The document the latest submission was stored as (its review state is the draft's). */
+  readonly documentId?: number;
   readonly errorCount: number;
   readonly warningCount: number;
   readonly createdAt: string;
@@ -56,6 +60,7 @@ const summaryOf = (r: Omit<DraftRow, 'draft_json'>): DraftSummary => ({
   status: r.status,
   version: Number(r.version),
   ...(r.base_document_id !== null ? { baseDocumentId: Number(r.base_document_id) } : {}),
+  ...(r.document_id !== null && r.document_id !== undefined ? { documentId: Number(r.document_id) } : {}),
   errorCount: Number(r.error_count),
   warningCount: Number(r.warning_count),
   createdAt: r.created_at,
@@ -67,13 +72,22 @@ const counts = (draft: BudgetDraft): { errors: number; warnings: number } => {
   return { errors: r.errors, warnings: r.findings.filter((f) => f.severity === 'warning').length };
 };
 
+/** Who made a change, and the draft's department (when registered), for the audit trail. */
+export interface DraftAuditContext {
+  readonly actor: AuditActor;
+  readonly departmentId: number | null;
+}
+
+/** At most this many changes of a save are kept in its audit entry (the versions keep everything). */
+const AUDITED_CHANGES = 200;
+
 export class DraftStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async create(draft: BudgetDraft, options: { baseDocumentId?: number; note?: string } = {}): Promise<DraftDetail> {
+  async create(draft: BudgetDraft, options: { baseDocumentId?: number; note?: string; audit?: DraftAuditContext } = {}): Promise<DraftDetail> {
     const at = this.now().toISOString();
     const c = counts(draft);
     return this.db.transaction().execute(async (trx) => {
@@ -101,6 +115,9 @@ export class DraftStore {
         .values({ draft_id: id, version: 1, saved_at: at, error_count: c.errors, note: options.note ?? null, draft_json: writeJson(draft) })
         .execute();
       const detail = await this.getIn(trx, id);
+      if (options.audit) {
+        await appendAudit(trx, { at, ...options.audit, action: 'draft.create', entityType: 'draft', entityId: id, before: null, after: { version: 1, department: draft.department, year: draft.year, note: options.note ?? null } });
+      }
       return detail!;
     });
   }
@@ -118,7 +135,7 @@ export class DraftStore {
   async list(): Promise<DraftSummary[]> {
     const rows = await this.db
       .selectFrom('drafts')
-      .select(['id', 'department', 'district', 'year', 'level', 'status', 'version', 'base_document_id', 'error_count', 'warning_count', 'created_at', 'updated_at'])
+      .select(['id', 'department', 'district', 'year', 'level', 'status', 'version', 'base_document_id', 'document_id', 'error_count', 'warning_count', 'created_at', 'updated_at'])
       .orderBy('updated_at', 'desc')
       .orderBy('id', 'desc')
       .execute();
@@ -126,11 +143,11 @@ export class DraftStore {
   }
 
   /** Save a new version on top of `baseVersion`; stale when someone saved in between. */
-  async save(id: number, draft: BudgetDraft, baseVersion: number, note?: string): Promise<SaveOutcome> {
+  async save(id: number, draft: BudgetDraft, baseVersion: number, note?: string, audit?: DraftAuditContext): Promise<SaveOutcome> {
     const at = this.now().toISOString();
     const c = counts(draft);
     return this.db.transaction().execute(async (trx): Promise<SaveOutcome> => {
-      const current = await trx.selectFrom('drafts').select(['version', 'status']).where('id', '=', id).executeTakeFirst();
+      const current = await trx.selectFrom('drafts').select(['version', 'status', 'draft_json']).where('id', '=', id).executeTakeFirst();
       if (!current) return { ok: false, reason: 'not-found' };
       if (current.status !== 'draft') return { ok: false, reason: 'not-editable', status: current.status };
       const next = baseVersion + 1;
@@ -151,11 +168,27 @@ export class DraftStore {
         .where('id', '=', id)
         .where('version', '=', baseVersion)
         .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) return { ok: false, reason: 'conflict', currentVersion: Number(current.version) };
+      if (Number(updated.numUpdatedRows) === 0) {
+        // Read again: under READ COMMITTED the first read may predate the save that won.
+        const now = await trx.selectFrom('drafts').select('version').where('id', '=', id).executeTakeFirst();
+        return { ok: false, reason: 'conflict', currentVersion: Number(now?.version ?? current.version) };
+      }
       await trx
         .insertInto('draft_versions')
         .values({ draft_id: id, version: next, saved_at: at, error_count: c.errors, note: note ?? null, draft_json: writeJson(draft) })
         .execute();
+      if (audit) {
+        const changes = diffDrafts(readJson<BudgetDraft>(current.draft_json), draft);
+        await appendAudit(trx, {
+          at,
+          ...audit,
+          action: 'draft.save',
+          entityType: 'draft',
+          entityId: id,
+          before: { version: baseVersion },
+          after: { version: next, errorCount: c.errors, changeCount: changes.length, changes: changes.slice(0, AUDITED_CHANGES) },
+        });
+      }
       return { ok: true, detail: (await this.getIn(trx, id))! };
     });
   }
@@ -177,7 +210,7 @@ export class DraftStore {
   }
 
   /** Submit: refused while the draft has error findings; otherwise status 'submitted' (a new version). */
-  async submit(id: number, baseVersion: number): Promise<SubmitOutcome> {
+  async submit(id: number, baseVersion: number, audit?: DraftAuditContext): Promise<SubmitOutcome> {
     const detail = await this.get(id);
     if (!detail) return { ok: false, reason: 'not-found' };
     if (detail.status !== 'draft') return { ok: false, reason: 'not-editable', status: detail.status };
@@ -193,6 +226,38 @@ export class DraftStore {
       .where('status', '=', 'draft')
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return { ok: false, reason: 'conflict', currentVersion: (await this.get(id))?.version ?? baseVersion };
+    if (audit) await appendAudit(this.db, { at, ...audit, action: 'draft.submit', entityType: 'draft', entityId: id, before: { status: 'draft', version: baseVersion }, after: { status: 'submitted', version: baseVersion } });
     return { ok: true, detail: (await this.get(id))! };
+  }
+
+  /**
+   * The registered department a draft belongs to (as an import would file its document: name and
+   * district without spaces), or null for a department nothing has been stored for yet.
+   */
+  async departmentIdOf(d: { readonly department: string; readonly district: string }): Promise<number | null> {
+    const r = await this.db
+      .selectFrom('departments')
+      .select('id')
+      .where('name', '=', d.department.replace(/\s+/g, ''))
+      .where('district', '=', d.district.replace(/\s+/g, ''))
+      .executeTakeFirst();
+    return r === undefined ? null : Number(r.id);
+  }
+
+  /** The document the submission was stored as (the review workflow runs on it). */
+  async linkDocument(id: number, documentId: number): Promise<void> {
+    await this.db.updateTable('drafts').set({ document_id: documentId }).where('id', '=', id).execute();
+  }
+
+  /**
+   * Back to editing: a submission the reviewer returned (or one that could not be stored). Only a
+   * submitted draft is reopened; answers whether this call reopened it.
+   */
+  async reopen(id: number, audit?: DraftAuditContext, why?: string): Promise<boolean> {
+    const at = this.now().toISOString();
+    const r = await this.db.updateTable('drafts').set({ status: 'draft', updated_at: at }).where('id', '=', id).where('status', '=', 'submitted').executeTakeFirst();
+    const reopened = Number(r.numUpdatedRows) > 0;
+    if (reopened && audit) await appendAudit(this.db, { at, ...audit, action: 'draft.reopen', entityType: 'draft', entityId: id, before: { status: 'submitted' }, after: { status: 'draft', why: why ?? null } });
+    return reopened;
   }
 }

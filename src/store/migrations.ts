@@ -318,12 +318,23 @@ const access = (dialect: DialectName): Migration => ({
   },
 });
 
+/**
+ * Drafts join the review workflow: a submitted draft is stored as a document in the `submitted`
+ * state; the draft remembers that document (the reviewer's comments and verdict are on it).
+ */
+const draftReview = (): Migration => ({
+  async up(db: AnyDb) {
+    await db.schema.alterTable('drafts').addColumn('document_id', 'integer', (c) => c.references('documents.id')).execute();
+  },
+});
+
 export const migrations = (dialect: DialectName, log: (line: string) => void): Record<string, Migration> => ({
   '2026-11-24T08.30.00-initial': initial(dialect),
   '2026-11-24T08.40.00-search': search(dialect, log),
   '2026-11-30T04.00.00-document-sources': documentSources(dialect),
   '2026-11-30T06.00.00-drafts': drafts(dialect),
   '2026-11-30T06.00.00-access': access(dialect),
+  '2026-11-30T07.00.00-draft-review': draftReview(),
 });
 
 /** Bring the database to the latest schema; throws with the failing migration's error. */

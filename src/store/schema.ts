@@ -157,6 +157,8 @@ export interface DraftTable {
   updated_at: string;
   /** The latest version's `BudgetDraft` JSON. */
   draft_json: unknown;
+  /** The document its latest submission was stored as (in the review workflow), when submitted. */
+  document_id: number | null;
 }
 
 /** Every saved version of a draft, whole. */

@@ -3,36 +3,9 @@
  * token; the session cookie itself is HTTP-only (the page never sees it).
  */
 import type { AuditEntry, CommentAnchor, SessionInfo, UserView, WorkflowAction, WorkflowState, WorklistItem, DepartmentScope, Role } from '#server/access/contract.ts';
-import { ApiRequestError } from './api.ts';
-import { csrfToken } from './csrf.ts';
+import { jsonRequest as request } from './json-request.ts';
 
 export type { AuditEntry, CommentAnchor, SessionInfo, UserView, WorkflowAction, WorkflowState, WorklistItem, DepartmentScope, Role };
-
-const request = async <T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown, signal?: AbortSignal): Promise<T> => {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const t = csrfToken();
-  if (method !== 'GET' && t !== undefined) headers['x-csrf-token'] = t;
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), ...(signal ? { signal } : {}) });
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new ApiRequestError('无法连接服务器，请稍后重试', 0);
-  }
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = text === '' ? undefined : (JSON.parse(text) as unknown);
-  } catch {
-    parsed = undefined;
-  }
-  if (!res.ok) {
-    const b = parsed as { message?: unknown; error?: unknown; details?: unknown } | undefined;
-    throw new ApiRequestError(typeof b?.message === 'string' ? b.message : `请求失败（HTTP ${res.status}）`, res.status, typeof b?.error === 'string' ? b.error : undefined, b?.details);
-  }
-  return parsed as T;
-};
 
 export const getSession = (): Promise<SessionInfo> => request<SessionInfo>('GET', '/auth/me');
 export const login = (name: string, password: string): Promise<{ user: UserView; csrfToken: string }> => request('POST', '/auth/login', { name, password });

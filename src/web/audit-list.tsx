@@ -6,6 +6,10 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   'document.import': '导入/上传',
   'document.transition': '审核流转',
   'comment.add': '审核意见',
+  'draft.create': '新建草稿',
+  'draft.save': '保存草稿',
+  'draft.submit': '提交草稿',
+  'draft.reopen': '草稿退回修改',
   'user.create': '新建用户',
   'user.update': '修改用户',
 };

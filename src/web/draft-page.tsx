@@ -5,6 +5,7 @@
  * leaves; the rule catalogue run in the browser on every change (`recompute`), findings beside
  * the row or sentence; save as a new version, submit, versions and what changed.
  */
+import { STATUS_LABELS, isDocumentStatus } from '#domain/workflow.ts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ClipboardEvent, KeyboardEvent, ReactNode } from 'react';
 import { aggregate, pick } from '#authoring/aggregate.ts';
@@ -623,7 +624,11 @@ export const DraftPage = ({ draftId }: { readonly draftId: number }): ReactNode 
 
   if (loadError) return <ErrorNotice message={loadError} />;
   if (!detail || !draft || !live) return <Loading />;
-  const editable = detail.status === 'draft';
+  // A submission back with the department (returned, or published and being corrected) is editable
+  // again: the next save reopens the draft.
+  const review = detail.review;
+  const editable = detail.status === 'draft' || (review !== undefined && (review.status === 'returned' || review.status === 'published'));
+  const statusLabel = detail.status === 'draft' ? '编辑中' : review !== undefined && isDocumentStatus(review.status) ? STATUS_LABELS[review.status] : '已提交';
   const findings = live.findings;
   const byField = (field: string): Finding[] => findings.filter((f) => f.location?.field === field);
 
@@ -645,7 +650,7 @@ export const DraftPage = ({ draftId }: { readonly draftId: number }): ReactNode 
     try {
       const s = await submitDraft(draftId, detail.version);
       setDetail(s);
-      setMessage({ kind: 'ok', text: '已提交。' });
+      setMessage({ kind: 'ok', text: '已提交审核：审核人员可在“待办”中看到这份文件。' });
     } catch (e) {
       setMessage({ kind: 'error', text: errorMessage(e) });
     } finally {
@@ -669,9 +674,14 @@ export const DraftPage = ({ draftId }: { readonly draftId: number }): ReactNode 
         </div>
         <div className="form-row">
           <span data-testid="draft-version">
-            第 {detail.version} 版 · {detail.status === 'draft' ? '编辑中' : '已提交'}
+            第 {detail.version} 版 · {statusLabel}
             {dirty ? ' · 有未保存的修改' : ''}
           </span>
+          {review !== undefined && (
+            <a href={href.document(review.documentId)} data-testid="draft-review-link">
+              {review.status === 'returned' ? '查看退回意见' : '查看审核文件'}（文件 {review.documentId}）
+            </a>
+          )}
           <span data-testid="live-counts" className={live.errors > 0 ? 'error-text' : undefined}>
             错误 {live.errors} · 警告 {warnings}
           </span>

@@ -40,6 +40,9 @@ interface Fixture {
   readonly departmentA: number;
   readonly spareUserId: number;
   readonly spareName: string;
+  readonly draftIdA: number;
+  /** The draft's latest version, as stored. */
+  draftOf(): Promise<{ version: number; draft: unknown }>;
 }
 
 type Call = (f: Fixture, n: number, revision: () => Promise<number>) => Promise<InjectOptions>;
@@ -83,6 +86,39 @@ const MATRIX: Readonly<Record<string, readonly [Call, Readonly<Record<Who, numbe
   ],
   'GET /api/search': [async () => ({ url: '/api/search?q=政务云' }), { anonymous: 200, 'editor-own': 200, 'editor-other': 200, reviewer: 200, 'reviewer-other': 200, admin: 200 }],
   'GET /api/rules': [async () => ({ url: '/api/rules' }), { anonymous: 200, 'editor-own': 200, 'editor-other': 200, reviewer: 200, 'reviewer-other': 200, admin: 200 }],
+  // Publishing: a document's renderings follow the document's scope; the stable URLs show only
+  // what is published (department A's 2025 is a draft: 404 for everyone), as does the open data.
+  'GET /api/documents/:documentId/export.html': [async (f) => ({ url: `/api/documents/${f.draftA}/export.html` }), { anonymous: 401, 'editor-own': 200, 'editor-other': 403, reviewer: 200, 'reviewer-other': 403, admin: 200 }],
+  'GET /api/documents/:documentId/export.pdf': [async (f) => ({ url: `/api/documents/${f.draftA}/export.pdf` }), { anonymous: 401, 'editor-own': 200, 'editor-other': 403, reviewer: 200, 'reviewer-other': 403, admin: 200 }],
+  'GET /api/documents/:documentId/export.xlsx': [async (f) => ({ url: `/api/documents/${f.draftA}/export.xlsx` }), { anonymous: 401, 'editor-own': 200, 'editor-other': 403, reviewer: 200, 'reviewer-other': 403, admin: 200 }],
+  'GET /api/departments/:departmentId/years/:year/published.html': [async (f) => ({ url: `/api/departments/${f.departmentA}/years/2025/published.html` }), { anonymous: 404, 'editor-own': 404, 'editor-other': 404, reviewer: 404, 'reviewer-other': 404, admin: 404 }],
+  'GET /api/departments/:departmentId/years/:year/published.pdf': [async (f) => ({ url: `/api/departments/${f.departmentA}/years/2025/published.pdf` }), { anonymous: 404, 'editor-own': 404, 'editor-other': 404, reviewer: 404, 'reviewer-other': 404, admin: 404 }],
+  'GET /api/departments/:departmentId/years/:year/published.xlsx': [async (f) => ({ url: `/api/departments/${f.departmentA}/years/2025/published.xlsx` }), { anonymous: 404, 'editor-own': 404, 'editor-other': 404, reviewer: 404, 'reviewer-other': 404, admin: 404 }],
+  'GET /api/documents/:documentId/datapackage.json': [async (f) => ({ url: `/api/documents/${f.draftA}/datapackage.json` }), { anonymous: 401, 'editor-own': 200, 'editor-other': 403, reviewer: 200, 'reviewer-other': 403, admin: 200 }],
+  'GET /api/documents/:documentId/budget-figures.csv': [async (f) => ({ url: `/api/documents/${f.draftA}/budget-figures.csv` }), { anonymous: 401, 'editor-own': 200, 'editor-other': 403, reviewer: 200, 'reviewer-other': 403, admin: 200 }],
+  'GET /api/datapackage.json': [async () => ({ url: '/api/datapackage.json' }), { anonymous: 200, 'editor-own': 200, 'editor-other': 200, reviewer: 200, 'reviewer-other': 200, admin: 200 }],
+  'GET /api/budget-figures.csv': [async () => ({ url: '/api/budget-figures.csv' }), { anonymous: 200, 'editor-own': 200, 'editor-other': 200, reviewer: 200, 'reviewer-other': 200, admin: 200 }],
+  // Drafts of department A: read within its scope, written by its editors and admins.
+  'GET /api/drafts': [async () => ({ url: '/api/drafts' }), { anonymous: 401, 'editor-own': 200, 'editor-other': 200, reviewer: 200, 'reviewer-other': 200, admin: 200 }],
+  'POST /api/drafts': [
+    async () => json('POST', '/api/drafts', { from: 'empty', level: 'department', year: 2027, district: '上海市松江区', department: '部门甲' }),
+    { anonymous: 401, 'editor-own': 201, 'editor-other': 403, reviewer: 403, 'reviewer-other': 403, admin: 201 },
+  ],
+  'GET /api/drafts/:draftId': [async (f) => ({ url: `/api/drafts/${f.draftIdA}` }), { anonymous: 401, 'editor-own': 200, 'editor-other': 403, reviewer: 200, 'reviewer-other': 403, admin: 200 }],
+  'PUT /api/drafts/:draftId': [
+    async (f) => {
+      const d = await f.draftOf();
+      return { ...json('POST', `/api/drafts/${f.draftIdA}`, { baseVersion: d.version, draft: d.draft }), method: 'PUT' };
+    },
+    { anonymous: 401, 'editor-own': 200, 'editor-other': 403, reviewer: 403, 'reviewer-other': 403, admin: 200 },
+  ],
+  'GET /api/drafts/:draftId/versions': [async (f) => ({ url: `/api/drafts/${f.draftIdA}/versions` }), { anonymous: 401, 'editor-own': 200, 'editor-other': 403, reviewer: 200, 'reviewer-other': 403, admin: 200 }],
+  'GET /api/drafts/:draftId/versions/:version': [async (f) => ({ url: `/api/drafts/${f.draftIdA}/versions/1` }), { anonymous: 401, 'editor-own': 200, 'editor-other': 403, reviewer: 200, 'reviewer-other': 403, admin: 200 }],
+  // An empty draft has error findings (reasons and figures to fill in): submit refused with 422 to those who may submit.
+  'POST /api/drafts/:draftId/submit': [
+    async (f) => json('POST', `/api/drafts/${f.draftIdA}/submit`, { baseVersion: (await f.draftOf()).version }),
+    { anonymous: 401, 'editor-own': 422, 'editor-other': 403, reviewer: 403, 'reviewer-other': 403, admin: 422 },
+  ],
   // Anyone may try to log in (as the spare user here; the caller's own session is not sent, so it survives).
   'POST /api/auth/login': [
     async (f) => ({ ...json('POST', '/api/auth/login', { name: f.spareName, password: TEST_PASSWORD }), headers: { 'content-type': 'application/json', cookie: '' } }),
@@ -149,7 +185,14 @@ describe('authorization matrix', () => {
     const draft = await injectAs(app, editorOwn)({ method: 'POST', url: '/api/documents', headers: { 'content-type': 'text/plain' }, payload: testDocumentText(spec('部门甲', 2025)) });
     expect(draft.statusCode).toBe(201);
     const spare = await createTestUser(store, 'reviewer', 'all');
-    fixture = { draftA: draft.json<UploadResult>().document.documentId, publishedA: pubA.document!.documentId, departmentA: a, spareUserId: spare.userId, spareName: spare.name };
+    const authored = await injectAs(app, editorOwn)(json('POST', '/api/drafts', { from: 'empty', level: 'department', year: 2026, district: '上海市松江区', department: '部门甲' }));
+    expect(authored.statusCode).toBe(201);
+    const draftIdA = authored.json<{ id: number }>().id;
+    const draftOf = async () => {
+      const row = await store.db.selectFrom('drafts').select(['version', 'draft_json']).where('id', '=', draftIdA).executeTakeFirstOrThrow();
+      return { version: Number(row.version), draft: typeof row.draft_json === 'string' ? JSON.parse(row.draft_json) : row.draft_json };
+    };
+    fixture = { draftA: draft.json<UploadResult>().document.documentId, publishedA: pubA.document!.documentId, departmentA: a, spareUserId: spare.userId, spareName: spare.name, draftIdA, draftOf };
   });
   afterAll(async () => {
     await app.close();
@@ -202,6 +245,11 @@ describe('authorization matrix', () => {
     const hits = (await anon('/api/search?q=政务云')).json<{ items: { documentId: number }[] }>();
     expect(hits.items.map((i) => i.documentId)).not.toContain(fixture.draftA);
     expect(hits.items.length).toBe(2);
+    // The stable URL of the published year answers; the open data carries published years only.
+    expect((await anon(`/api/departments/${fixture.departmentA}/years/2024/published.html`)).statusCode).toBe(200);
+    const openData = (await anon('/api/budget-figures.csv')).body;
+    expect(openData).toContain('部门甲');
+    expect(openData).not.toMatch(/,2025,|,2026,/);
     // (The matrix's callers have logged out: a new editor of department A.)
     const own = injectAs(app, await signInAs(app, store, 'editor', [fixture.departmentA]));
     expect((await own('/api/search?q=政务云')).json<{ items: { documentId: number }[] }>().items.map((i) => i.documentId)).toContain(fixture.draftA);

@@ -40,6 +40,26 @@ export const ROUTE_TABLE: readonly RouteRule[] = [
   { method: 'GET', url: '/api/compare', permission: 'public', scope: 'document' },
   { method: 'GET', url: '/api/search', permission: 'public' },
   { method: 'GET', url: '/api/rules', permission: 'public' },
+  // Publishing (the official document and open data): stable URLs and open data show published documents only
+  { method: 'GET', url: '/api/documents/:documentId/export.html', permission: 'public', scope: 'document' },
+  { method: 'GET', url: '/api/documents/:documentId/export.pdf', permission: 'public', scope: 'document' },
+  { method: 'GET', url: '/api/documents/:documentId/export.xlsx', permission: 'public', scope: 'document' },
+  { method: 'GET', url: '/api/departments/:departmentId/years/:year/published.html', permission: 'public' },
+  { method: 'GET', url: '/api/departments/:departmentId/years/:year/published.pdf', permission: 'public' },
+  { method: 'GET', url: '/api/departments/:departmentId/years/:year/published.xlsx', permission: 'public' },
+  { method: 'GET', url: '/api/documents/:documentId/datapackage.json', permission: 'public', scope: 'document' },
+  { method: 'GET', url: '/api/documents/:documentId/budget-figures.csv', permission: 'public', scope: 'document' },
+  { method: 'GET', url: '/api/datapackage.json', permission: 'public' },
+  { method: 'GET', url: '/api/budget-figures.csv', permission: 'public' },
+  // Drafts authored in the browser (src/server/drafts-routes.ts): read within the department's
+  // scope, written by its editors (and admins); submitting sends the derived document to review.
+  { method: 'GET', url: '/api/drafts', permission: 'signed-in' },
+  { method: 'POST', url: '/api/drafts', permission: 'upload', scope: 'upload' },
+  { method: 'GET', url: '/api/drafts/:draftId', permission: 'signed-in', scope: 'document' },
+  { method: 'PUT', url: '/api/drafts/:draftId', permission: 'upload', scope: 'upload' },
+  { method: 'GET', url: '/api/drafts/:draftId/versions', permission: 'signed-in', scope: 'document' },
+  { method: 'GET', url: '/api/drafts/:draftId/versions/:version', permission: 'signed-in', scope: 'document' },
+  { method: 'POST', url: '/api/drafts/:draftId/submit', permission: 'upload', scope: 'upload' },
   // Accounts and sessions
   { method: 'POST', url: '/api/auth/login', permission: 'login' },
   { method: 'POST', url: '/api/auth/logout', permission: 'signed-in' },
