@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { listDepartments } from './api.ts';
+import { listDepartments, uploadDocument } from './api.ts';
 import { ErrorNotice, Loading } from './common.tsx';
 import { createDraft, listDrafts } from './draft-api.ts';
 import { href } from './router.ts';
@@ -102,20 +102,32 @@ const StartEmpty = ({ onError }: { readonly onError: (m: string) => void }): Rea
 };
 
 const StartFromFile = ({ onError }: { readonly onError: (m: string) => void }): ReactNode => {
+  const [status, setStatus] = useState<string | undefined>(undefined);
   const start = async (file: File): Promise<void> => {
     try {
+      // A PDF is read by the server: it is stored like any upload, then imported as that year.
+      if (file.type === 'application/pdf' || /\.pdf$/i.test(file.name)) {
+        setStatus('正在上传并读取 PDF…');
+        const uploaded = await uploadDocument(file, () => undefined).done;
+        if (uploaded.document.kind !== 'budget-disclosure') throw new Error('上传的文件不是部门（单位）预算公开文件。');
+        const d = await createDraft({ from: 'document', documentId: uploaded.document.documentId, mode: 'same-year' });
+        window.location.hash = href.draft(d.id).slice(1);
+        return;
+      }
       const d = await createDraft({ from: 'text', text: await file.text() });
       window.location.hash = href.draft(d.id).slice(1);
     } catch (e) {
+      setStatus(undefined);
       onError(errorMessage(e));
     }
   };
   return (
     <div className="form-row">
       <label>
-        预算公开文本（.txt）
-        <input type="file" accept=".txt,text/plain" onChange={(e) => e.target.files?.[0] && void start(e.target.files[0])} />
+        预算公开文件（.txt 或 .pdf）
+        <input type="file" accept=".txt,.pdf,text/plain,application/pdf" onChange={(e) => e.target.files?.[0] && void start(e.target.files[0])} />
       </label>
+      {status && <span className="muted">{status}</span>}
     </div>
   );
 };
