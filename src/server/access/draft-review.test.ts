@@ -7,7 +7,6 @@
  * none of it; two editors saving the same draft version: one wins, the other gets 409.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, expect, it } from 'vitest';
 import type { BudgetDraft } from '#authoring/draft.ts';
