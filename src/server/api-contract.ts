@@ -15,7 +15,7 @@
  *   GET  /documents/:documentId/export.csv?what=cells|projects|indicators → text/csv
  *   GET  /documents/:documentId/export.json         → the parsed model
  *   GET  /documents/:documentId/export.html|.pdf|.xlsx[?findings=1] → the published document (publish-routes.ts)
- *   GET  /departments/:departmentId/years/:year/published.html|.pdf|.xlsx → stable URLs, latest version
+ *   GET  /departments/:departmentId/years/:year/published.html|.pdf|.xlsx → stable URLs, latest published version
  *   GET  /documents/:documentId/datapackage.json, /budget-figures.csv → open data (Fiscal Data Package)
  *   GET  /datapackage.json, /budget-figures.csv      → the whole store's open data, streamed
  *   GET  /compare?left=:documentId&right=:documentId → Comparison

@@ -1,6 +1,7 @@
 /** OpenAPI entries for the draft routes (drafts-routes.ts); openapi.ts lists them with the others. */
 import { z } from 'zod';
 import type { RouteDoc } from './openapi.ts';
+import { publishQuery } from './publish-routes.ts';
 import { createDraftBody, draftParams, draftSchema, draftVersionParams, saveDraftBody, submitDraftBody } from './drafts-routes.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -20,9 +21,10 @@ const summaryProps: Record<string, JsonSchema> = {
   district: str,
   year: integer,
   level: { enum: ['department', 'unit'] },
-  status: { type: 'string', description: "'draft' 编辑中 | 'submitted' 已提交" },
+  status: { type: 'string', description: "'draft' 编辑中 | 'submitted' 已提交审核（审核状态见 review；退回或发布后，再次保存即重新打开）" },
   version: { type: 'integer', description: '最新版本号；保存时以 baseVersion（或 If-Match）说明基于哪一版，过期时 409' },
   baseDocumentId: integer,
+  documentId: { type: 'integer', description: '最近一次提交存为的文件（审核流程在该文件上进行）' },
   errorCount: integer,
   warningCount: integer,
   createdAt: str,
@@ -33,7 +35,15 @@ const summaryRequired = ['id', 'department', 'district', 'year', 'level', 'statu
 export const DRAFT_COMPONENTS: Record<string, JsonSchema> = {
   BudgetDraft: { ...toSchema(draftSchema), description: '草稿：每个数字只存一次（末级科目 × 基本/项目 × 资金来源，金额为分），九张表与编制说明由其推导' },
   DraftSummary: { type: 'object', properties: summaryProps, required: summaryRequired },
-  DraftDetail: { type: 'object', properties: { ...summaryProps, draft: ref('BudgetDraft') }, required: [...summaryRequired, 'draft'] },
+  DraftDetail: {
+    type: 'object',
+    properties: {
+      ...summaryProps,
+      draft: ref('BudgetDraft'),
+      review: { type: 'object', description: '提交后的审核状态', properties: { documentId: integer, status: { enum: ['draft', 'submitted', 'returned', 'approved', 'published'] } }, required: ['documentId', 'status'] },
+    },
+    required: [...summaryRequired, 'draft'],
+  },
   DraftVersion: { type: 'object', properties: { version: integer, savedAt: str, errorCount: integer, note: str }, required: ['version', 'savedAt', 'errorCount'] },
 };
 
@@ -73,6 +83,21 @@ export const DRAFT_ROUTE_DOCS: readonly RouteDoc[] = [
       '409': error('版本冲突（version-conflict，details.currentVersion）或草稿已提交（not-editable）'),
       '428': error('未说明基于哪个版本'),
     },
+  },
+  {
+    method: 'get',
+    path: '/api/drafts/{draftId}/export.html',
+    summary: '草稿按正式公开文件排版（HTML，与已存文件同一渲染）',
+    params: draftParams,
+    query: publishQuery,
+    responses: { '200': { description: '正式公开文件格式的草稿', content: { 'text/html': { schema: str } } }, '404': error('没有该草稿') },
+  },
+  {
+    method: 'get',
+    path: '/api/drafts/{draftId}/export.xlsx',
+    summary: '草稿的九张表（XLSX，官方表头）',
+    params: draftParams,
+    responses: { '200': { description: 'XLSX', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: str } } }, '404': error('没有该草稿') },
   },
   {
     method: 'get',

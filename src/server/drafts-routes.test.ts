@@ -7,9 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { deriveBudgetDisclosure } from '#authoring/derive.ts';
 import type { BudgetDraft } from '#authoring/draft.ts';
 import { setLineAmount, setReason } from '#authoring/edit.ts';
-import type { Fen } from '#domain/index.ts';
+import { formatCode, type BudgetDisclosure, type Fen } from '#domain/index.ts';
+import { parseBudgetDisclosure } from '#ingest/budget-disclosure.ts';
+import { htmlToText } from '#render/publish/html-text.ts';
 import { openStore, type BudgetStore } from '#store/store.ts';
 import type { DraftDetail, DraftVersionSummary } from '#store/drafts.ts';
 import { buildServer } from './app.ts';
@@ -86,6 +89,25 @@ describe('draft routes', () => {
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json<DraftDetail>().status).toBe('submitted');
     expect((await app.inject({ method: 'PUT', url: `/api/drafts/${created.id}`, payload: { baseVersion: 2, draft: purposes } })).statusCode).toBe(409);
+  });
+
+  it('renders a saved draft as the official document: its HTML reads back to the derived tables', async () => {
+    const created = (await app.inject({ method: 'POST', url: '/api/drafts', payload: { from: 'document', documentId, mode: 'same-year' } })).json<DraftDetail>();
+    const edited = setLineAmount(created.draft, created.draft.lines[0]!.code, 'basic.general', 12_345_67 as Fen);
+    const saved = (await app.inject({ method: 'PUT', url: `/api/drafts/${created.id}`, payload: { baseVersion: 1, draft: edited } })).json<DraftDetail>();
+    const res = await app.inject(`/api/drafts/${created.id}/export.html`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    const figures = (doc: BudgetDisclosure) =>
+      doc.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.filter((c) => c.figure).map((c) => `${t.number}/${r.side ?? ''}/${r.code ? formatCode(r.code) : r.name}/${c.column}=${c.figure!.amount}`)));
+    const derived = deriveBudgetDisclosure(saved.draft).document;
+    const read = parseBudgetDisclosure(htmlToText(res.body)).document;
+    expect(figures(read)).toEqual(figures(derived));
+    // The edited 项's basic expenditure, as saved, is on the page.
+    expect(figures(read)).toContain(`5//${created.draft.lines[0]!.code}/基本支出=${derived.tables.find((t) => t.number === 5)!.rows.find((r) => r.code && formatCode(r.code) === created.draft.lines[0]!.code)!.cells.find((c) => c.column === '基本支出')!.figure!.amount}`);
+    const xlsx = await app.inject(`/api/drafts/${created.id}/export.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('starts from an uploaded text and from an empty template', async () => {

@@ -16,13 +16,17 @@ import type { BudgetDraft } from '#authoring/draft.ts';
 import { LINE_FIELDS, REASON_KEYS } from '#authoring/draft.ts';
 import { draftFromDisclosure, emptyDraft, nextYearDraft } from '#authoring/from-disclosure.ts';
 import { deriveBudgetDisclosure } from '#authoring/derive.ts';
+import { recompute } from '#authoring/live.ts';
 import { canUploadFor, inScope, type Principal } from '#domain/access.ts';
 import type { BudgetDisclosure } from '#domain/index.ts';
 import { parseDocument } from '#ingest/detect.ts';
 import { DraftStore, type DraftAuditContext, type DraftDetail, type SaveOutcome, type SubmitOutcome } from '#store/drafts.ts';
 import type { BudgetStore } from '#store/store.ts';
+import { publishedFileStem, renderPublishedHtml } from '#render/publish/index.ts';
+import { renderXlsx } from '#render/publish/xlsx.ts';
 import type { Access } from './access/install.ts';
 import { ApiHttpError, notFound } from './errors.ts';
+import { attachment, publishQuery, XLSX_MEDIA_TYPE } from './publish-routes.ts';
 
 const MAX_TEXT = 200_000;
 /** A draft with long project texts, or a disclosure's text to start from, exceeds Fastify's default 1 MB. */
@@ -268,6 +272,25 @@ export const registerDraftRoutes = (app: FastifyInstance, store: BudgetStore, ac
     const d = await drafts.version(draftId, version);
     if (!d) throw notFound(`草稿 ${draftId} 没有第 ${version} 版。`);
     return { version, draft: d };
+  });
+
+  // The draft as the official document would print it (the same renderers as a stored document).
+  app.get('/api/drafts/:draftId/export.html', async (req, reply) => {
+    const { draftId } = params(draftParams, req.params);
+    const q = publishQuery.safeParse(req.query);
+    if (!q.success) throw new ApiHttpError(400, 'invalid-parameter', '查询参数有误：findings 和 download 只能为 0 或 1。');
+    const { draft } = await readable(req, draftId);
+    const doc = deriveBudgetDisclosure(draft.draft).document;
+    const html = renderPublishedHtml(doc, q.data.findings === '1' ? { findings: recompute(draft.draft).findings } : {});
+    reply.header('content-type', 'text/html; charset=utf-8');
+    if (q.data.download === '1') reply.header('content-disposition', attachment(`${publishedFileStem(doc)}-草稿第${draft.version}版`, 'html'));
+    return reply.send(html);
+  });
+  app.get('/api/drafts/:draftId/export.xlsx', async (req, reply) => {
+    const { draftId } = params(draftParams, req.params);
+    const { draft } = await readable(req, draftId);
+    const doc = deriveBudgetDisclosure(draft.draft).document;
+    return reply.header('content-type', XLSX_MEDIA_TYPE).header('content-disposition', attachment(`${publishedFileStem(doc)}-草稿第${draft.version}版`, 'xlsx')).send(await renderXlsx(doc));
   });
 
   app.post('/api/drafts/:draftId/submit', async (req, reply) => {

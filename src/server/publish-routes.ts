@@ -40,7 +40,7 @@ const parse = <S extends z.ZodType>(schema: S, value: unknown, where: 'path' | '
 };
 
 /** RFC 5987 file name: ASCII fallback plus the UTF-8 name, so a Chinese name survives every browser. */
-const attachment = (stem: string, ext: string): string => `attachment; filename="yusuan.${ext}"; filename*=UTF-8''${encodeURIComponent(`${stem}.${ext}`)}`;
+export const attachment = (stem: string, ext: string): string => `attachment; filename="yusuan.${ext}"; filename*=UTF-8''${encodeURIComponent(`${stem}.${ext}`)}`;
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

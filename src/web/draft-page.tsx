@@ -710,6 +710,12 @@ export const DraftPage = ({ draftId }: { readonly draftId: number }): ReactNode 
           >
             下载公开文本
           </button>
+          <a className="button secondary" href={`/api/drafts/${draftId}/export.html`} target="_blank" rel="noopener" title="已保存的版本按正式公开文件排版（与已发布文件同一渲染）" data-testid="draft-official-html">
+            正式文件预览
+          </a>
+          <a className="button secondary" href={`/api/drafts/${draftId}/export.xlsx`} title="已保存版本的九张表（XLSX）">
+            下载 XLSX
+          </a>
           <button type="button" disabled={!editable || busy || !dirty} onClick={() => void save()}>
             保存
           </button>

@@ -114,6 +114,8 @@ const MATRIX: Readonly<Record<string, readonly [Call, Readonly<Record<Who, numbe
   ],
   'GET /api/drafts/:draftId/versions': [async (f) => ({ url: `/api/drafts/${f.draftIdA}/versions` }), { anonymous: 401, 'editor-own': 200, 'editor-other': 403, reviewer: 200, 'reviewer-other': 403, admin: 200 }],
   'GET /api/drafts/:draftId/versions/:version': [async (f) => ({ url: `/api/drafts/${f.draftIdA}/versions/1` }), { anonymous: 401, 'editor-own': 200, 'editor-other': 403, reviewer: 200, 'reviewer-other': 403, admin: 200 }],
+  'GET /api/drafts/:draftId/export.html': [async (f) => ({ url: `/api/drafts/${f.draftIdA}/export.html` }), { anonymous: 401, 'editor-own': 200, 'editor-other': 403, reviewer: 200, 'reviewer-other': 403, admin: 200 }],
+  'GET /api/drafts/:draftId/export.xlsx': [async (f) => ({ url: `/api/drafts/${f.draftIdA}/export.xlsx` }), { anonymous: 401, 'editor-own': 200, 'editor-other': 403, reviewer: 200, 'reviewer-other': 403, admin: 200 }],
   // An empty draft has error findings (reasons and figures to fill in): submit refused with 422 to those who may submit.
   'POST /api/drafts/:draftId/submit': [
     async (f) => json('POST', `/api/drafts/${f.draftIdA}/submit`, { baseVersion: (await f.draftOf()).version }),

@@ -59,6 +59,8 @@ export const ROUTE_TABLE: readonly RouteRule[] = [
   { method: 'PUT', url: '/api/drafts/:draftId', permission: 'upload', scope: 'upload' },
   { method: 'GET', url: '/api/drafts/:draftId/versions', permission: 'signed-in', scope: 'document' },
   { method: 'GET', url: '/api/drafts/:draftId/versions/:version', permission: 'signed-in', scope: 'document' },
+  { method: 'GET', url: '/api/drafts/:draftId/export.html', permission: 'signed-in', scope: 'document' },
+  { method: 'GET', url: '/api/drafts/:draftId/export.xlsx', permission: 'signed-in', scope: 'document' },
   { method: 'POST', url: '/api/drafts/:draftId/submit', permission: 'upload', scope: 'upload' },
   // Accounts and sessions
   { method: 'POST', url: '/api/auth/login', permission: 'login' },
