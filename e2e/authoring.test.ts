@@ -14,12 +14,9 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness();
-  const res = await fetch(`${h.baseUrl}api/documents?name=putuo-2024-wanli-subdistrict-budget.txt`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/plain; charset=utf-8' },
-    body: readCorpus('putuo-2024-wanli-subdistrict-budget'),
-  });
-  expect(res.status).toBe(201);
+  // Last year's disclosure, published (as `yusuan import` stores it).
+  const stored = await h.store.importDocument(readCorpus('putuo-2024-wanli-subdistrict-budget'), { sourceName: 'putuo-2024-wanli-subdistrict-budget.txt' });
+  expect(stored.created).toBe(true);
 });
 
 afterAll(async () => {

@@ -24,13 +24,9 @@ let detail: DocumentDetail;
 
 beforeAll(async () => {
   h = await startHarness();
-  const res = await fetch(`${h.baseUrl}api/documents`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/plain; charset=utf-8' },
-    body: readFileSync(corpusPath('songjiang-2025-data-bureau-budget')),
-  });
-  const up = (await res.json()) as { document: { documentId: number } };
-  detail = (await (await fetch(`${h.baseUrl}api/documents/${up.document.documentId}`)).json()) as DocumentDetail;
+  // Published, as `yusuan import` stores it: the stable URLs and open data show published documents only.
+  const up = await h.store.importDocument(readFileSync(corpusPath('songjiang-2025-data-bureau-budget'), 'utf8'), { sourceName: 'songjiang-2025-data-bureau-budget.txt' });
+  detail = (await (await fetch(`${h.baseUrl}api/documents/${up.document!.documentId}`)).json()) as DocumentDetail;
 });
 
 afterAll(async () => {
