@@ -10,7 +10,7 @@
  * `#…` imports through the nearest package.json. Relative imports are rewritten by tsc.
  * Plain JavaScript so that it runs before anything is built.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,7 +27,11 @@ if (ts === undefined) {
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const LAYERS = ['domain', 'reference', 'ingest', 'checks', 'render', 'store', 'server', 'cli'];
+// The layers are the package's `#layer/*` imports: a new layer is built as soon as it is importable.
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const LAYERS = Object.keys(packageJson.imports ?? {})
+  .map((k) => /^#([a-z-]+)\/\*$/.exec(k)?.[1])
+  .filter((l) => l !== undefined);
 const NOT_REWRITTEN_NON_RELATIVE_TS_IMPORT = 2877;
 
 const configPath = join(root, 'tsconfig.build.json');
