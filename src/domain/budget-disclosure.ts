@@ -133,6 +133,16 @@ export const TABLE_COLUMNS: Readonly<Record<TableNumber, readonly string[]>> = {
   9: ['合计', '因公出国(境)费', '公务接待费', '公务用车购置及运行费小计', '公务用车购置费', '公务用车运行费', '机关运行经费'],
 };
 
+/** The title over the money columns of a classification table, as the official tables print it. */
+export const MONEY_GROUP_TITLE: Readonly<Partial<Record<TableNumber, string>>> = {
+  2: '收入预算',
+  3: '支出预算',
+  5: '一般公共预算支出',
+  6: '政府性基金预算支出',
+  7: '国有资本经营预算支出',
+  8: '一般公共预算基本支出',
+};
+
 /** Which side of a two-sided table (1 and 4) a row is on. */
 export type TableSide = 'revenue' | 'expenditure';
 

@@ -4,7 +4,7 @@
  * ids a finding's location may point at, most specific first.
  */
 import { formatCode, parseCode } from '#domain/index.ts';
-import type { BudgetTable, Finding, SourceLocation, TableNumber, TableRow } from '#domain/index.ts';
+import type { BudgetTable, Finding, SourceLocation, TableRow } from '#domain/index.ts';
 
 /** A row's identity inside its table: its code (`208 05 05`) or its name (`合计`). */
 export const rowKey = (row: TableRow): string => (row.code ? formatCode(row.code) : row.name);
@@ -112,15 +112,7 @@ export const focusCandidates = (loc: SourceLocation, projectIndex?: (name: strin
   return [...new Set(ids)];
 };
 
-/** The title over the money columns, as the official tables print it. */
-export const MONEY_GROUP_TITLE: Readonly<Partial<Record<TableNumber, string>>> = {
-  2: '收入预算',
-  3: '支出预算',
-  5: '一般公共预算支出',
-  6: '政府性基金预算支出',
-  7: '国有资本经营预算支出',
-  8: '一般公共预算基本支出',
-};
+export { MONEY_GROUP_TITLE } from '#domain/index.ts';
 
 export const isTwoSided = (t: BudgetTable): boolean => t.number === 1 || t.number === 4;
 

@@ -15,7 +15,7 @@
  * `301 2` included; figures by `raw`), in the table's own unit; nothing is
  * recomputed or repaired. Columns are the model's canonical columns.
  */
-import { formatCode, type BudgetTable, type Fen, type MoneyFigure, type MoneyUnit, type TableRow } from '#domain/index.ts';
+import { MONEY_GROUP_TITLE, formatCode, type BudgetTable, type Fen, type MoneyFigure, type MoneyUnit, type TableRow } from '#domain/index.ts';
 
 export interface HeaderCell {
   readonly text: string;
@@ -56,15 +56,6 @@ const figureCells = (row: TableRow | undefined, columns: readonly string[]): Gri
 
 const rowLabel = (row: TableRow): string => `${row.ordinal ?? ''}${row.name}`;
 
-/** The group label over a classification table's columns. */
-const GROUP_LABEL: Readonly<Record<number, string>> = {
-  2: '收入预算',
-  3: '支出预算',
-  5: '一般公共预算支出',
-  6: '政府性基金预算支出',
-  7: '国有资本经营预算支出',
-  8: '一般公共预算基本支出',
-};
 
 const sideColumns = (table: BudgetTable, side: 'revenue' | 'expenditure', fallback: readonly string[]): readonly string[] => {
   const row = table.rows.find((r) => r.side === side && r.cells.length > 0);
@@ -107,7 +98,7 @@ const classificationGrid = (table: BudgetTable): TableGrid => {
   const codeWidth = economic ? 2 : 3;
   const cols = table.columns;
   const header: HeaderCell[][] = [
-    [h('项目', codeWidth + 1), h(GROUP_LABEL[table.number] ?? '', cols.length)],
+    [h('项目', codeWidth + 1), h(MONEY_GROUP_TITLE[table.number] ?? '', cols.length)],
     [
       h(economic ? '部门预算经济分类科目编码' : '功能分类科目编码', codeWidth),
       h(economic ? '经济分类科目名称' : '功能分类科目名称', 1, 2),
