@@ -16,6 +16,8 @@ let departmentId = 0;
 let publishedId = 0;
 let draftUrl = '';
 let firstDocument = 0;
+let lineNumber = 0;
+let lineText = '';
 /** A leaf of the 2025 budget: 城乡社区支出/城乡社区管理事务/一般行政管理事务, 项目支出 17,464,243.00 元 as printed. */
 const LEAF = '212 01 02';
 const LEAF_CELL = '212 01 02 项目支出 · 一般公共预算';
@@ -105,10 +107,19 @@ describe('a draft through review', () => {
     await comment(pickCell(`t5-${LEAF.replace(/ /g, '-')}-项目支出`), COMMENT);
     await expect(reviewPanel().locator('.review-comments li').first().textContent()).resolves.toContain(`表5「${LEAF.replace(/ /g, '-')}」行「项目支出」列`); // the row as the cell's id spells it
     await comment(pickCell('t5-合计-合计'), '合计随之调整');
+    // A sentence of the text, by its line: the anchor quotes what the page shows there.
+    const sentence = h.page.locator('.page.document [data-line]').first();
+    lineNumber = Number(await sentence.getAttribute('data-line'));
+    lineText = await sentence.evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      for (const c of copy.querySelectorAll('.cell-comment')) c.remove();
+      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
+    expect(lineText.length).toBeGreaterThan(5);
     await comment(async () => {
       await reviewPanel().locator('select[name=anchor-kind]').selectOption('line');
-      await reviewPanel().locator('input[name=anchor-line]').fill('3');
-    }, '标题请核对');
+      await reviewPanel().locator('input[name=anchor-line]').fill(String(lineNumber));
+    }, '这句说明请核对');
     await press('退回', 'returned');
   });
 
@@ -126,7 +137,7 @@ describe('a draft through review', () => {
     const listed = await h.page.getByTestId('draft-review-list').locator('li').allTextContents();
     expect(listed).toHaveLength(2);
     expect(listed[0]).toContain('表5「合计」行「合计」列合计随之调整');
-    expect(listed[1]).toContain('第 3 行标题请核对');
+    expect(listed[1]).toContain(`第 ${lineNumber} 行「${lineText.length > 60 ? `${lineText.slice(0, 60)}…` : lineText}」这句说明请核对`);
     await beside.scrollIntoViewIfNeeded();
     await h.screenshot('draft-review-returned');
 
