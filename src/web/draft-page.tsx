@@ -36,6 +36,9 @@ import { ExplanationSection, OtherInformationSection, ProjectsSection, projectEn
 import { href } from './router.ts';
 import { flaggedCells } from './table-layout.ts';
 import { errorMessage } from './use-async.ts';
+import { DraftReviewComments, ReviewNotes, useDraftReview } from './draft-review-comments.tsx';
+import { placeComments } from './draft-review-place.ts';
+import type { ReviewComment } from '#store/review.ts';
 
 const showAmount = (f: number, unit: MoneyUnit): string => (f === 0 ? '' : unit === '万元' ? formatWanYuan(f as Fen, { grouped: true }) : formatYuanGrouped(f as Fen));
 const showTotal = (f: number, unit: MoneyUnit): string => (unit === '万元' ? formatWanYuan(f as Fen, { grouped: true }) : formatYuanGrouped(f as Fen));
@@ -176,6 +179,7 @@ const LinesGrid = ({
   findings,
   editable,
   onProblems,
+  notes,
 }: {
   readonly draft: BudgetDraft;
   readonly update: (f: (d: BudgetDraft) => BudgetDraft) => void;
@@ -183,6 +187,8 @@ const LinesGrid = ({
   readonly findings: readonly Finding[];
   readonly editable: boolean;
   readonly onProblems: (p: string[]) => void;
+  /** Reviewer's comments by the row's code (shown beside it). */
+  readonly notes?: ReadonlyMap<string, readonly ReviewComment[]>;
 }): ReactNode => {
   const [allSources, setAllSources] = useState(false);
   const agg = useMemo(() => aggregate(draft), [draft]);
@@ -287,6 +293,7 @@ const LinesGrid = ({
                   <td className="num muted">{line?.prior !== undefined ? showTotal(line.prior, unit) : ''}</td>
                   <td>
                     <FindingMarks findings={rowFindings(findings, c.code)} />
+                    <ReviewNotes comments={notes?.get(c.code)} />
                     {line && editable && total === 0 && (
                       <button type="button" className="link-button" title="移除此科目（仅限金额为零的科目）" aria-label={`移除 ${c.code}`} onClick={() => update((d) => removeLine(d, c.code))}>
                         移除
@@ -323,6 +330,7 @@ const EconomicGrid = ({
   findings,
   editable,
   onProblems,
+  notes,
 }: {
   readonly draft: BudgetDraft;
   readonly update: (f: (d: BudgetDraft) => BudgetDraft) => void;
@@ -330,6 +338,8 @@ const EconomicGrid = ({
   readonly findings: readonly Finding[];
   readonly editable: boolean;
   readonly onProblems: (p: string[]) => void;
+  /** Reviewer's comments by the row's code (shown beside it). */
+  readonly notes?: ReadonlyMap<string, readonly ReviewComment[]>;
 }): ReactNode => {
   const agg = useMemo(() => aggregate(draft), [draft]);
   const generalBasic = pick(agg.total, ['basic'], ['general']);
@@ -392,7 +402,7 @@ const EconomicGrid = ({
               const r = index.get(e.code);
               const line = r !== undefined ? draft.economic[r] : undefined;
               return (
-                <tr key={e.code} className={line ? 'leaf' : 'parent level1'}>
+                <tr key={e.code} className={line ? 'leaf' : 'parent level1'} data-code={e.code}>
                   <td className="code">{e.code}</td>
                   <td>{e.name}</td>
                   <td className="num">{showTotal(e.personnel + e.public, unit)}</td>
@@ -418,6 +428,7 @@ const EconomicGrid = ({
                   <td className="num muted">{line?.prior !== undefined ? showTotal(line.prior, unit) : ''}</td>
                   <td>
                     <FindingMarks findings={rowFindings(findings, e.code)} />
+                    <ReviewNotes comments={notes?.get(e.code)} />
                   </td>
                 </tr>
               );
@@ -588,6 +599,7 @@ export const DraftPage = ({ draftId }: { readonly draftId: number }): ReactNode 
   const [busy, setBusy] = useState(false);
   const [dirty, setDirty] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
+  const reviewState = useDraftReview(detail?.review);
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -662,6 +674,7 @@ export const DraftPage = ({ draftId }: { readonly draftId: number }): ReactNode 
   const other = live.derived.narrative.other;
   const itemsByKey = new Map(live.derived.narrative.mainItems.map((m) => [mainItemKey(m.line.code, m.source), m]));
   const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const placed = placeComments(reviewState.state?.comments ?? [], draft);
 
   return (
     <div className="draft-page">
@@ -734,10 +747,21 @@ export const DraftPage = ({ draftId }: { readonly draftId: number }): ReactNode 
         )}
       </section>
 
+      {review !== undefined && (
+        <DraftReviewComments
+          review={review}
+          state={reviewState.state}
+          error={reviewState.error}
+          listed={placed.listed}
+          placedCount={(reviewState.state?.comments.length ?? 0) - placed.listed.length}
+          reopened={detail.status === 'draft'}
+        />
+      )}
+
       <section className="card">
         <h2>支出预算（末级科目 × 基本/项目 × 资金来源）</h2>
         <p className="muted">只有末级科目可以填写；类、款与合计由系统相加。可直接从 Excel 复制一块数字粘贴；输入“12.5万”按万元计。</p>
-        <LinesGrid draft={draft} update={update} unit={unit} findings={findings} editable={editable} onProblems={setProblems} />
+        <LinesGrid draft={draft} update={update} unit={unit} findings={findings} editable={editable} onProblems={setProblems} notes={placed.lines} />
       </section>
 
       {draft.level === 'unit' && (
@@ -778,7 +802,7 @@ export const DraftPage = ({ draftId }: { readonly draftId: number }): ReactNode 
 
       <section className="card">
         <h2>一般公共预算基本支出经济分类（表8）</h2>
-        <EconomicGrid draft={draft} update={update} unit={unit} findings={findings} editable={editable} onProblems={setProblems} />
+        <EconomicGrid draft={draft} update={update} unit={unit} findings={findings} editable={editable} onProblems={setProblems} notes={placed.economic} />
       </section>
 
       <section className="card">
@@ -792,6 +816,9 @@ export const DraftPage = ({ draftId }: { readonly draftId: number }): ReactNode 
                   <AmountCell grid="three-public" r={i} c={0} value={draft.threePublic[f]} unit={unit} label={THREE_PUBLIC_LABELS[f]} disabled={!editable} onCommit={(a) => update((d) => setThreePublic(d, f, a))} onPasteBlock={() => undefined} />
                 </td>
                 <td className="num muted">{draft.prior?.threePublic ? `上年 ${showTotal(draft.prior.threePublic[f], unit)}` : ''}</td>
+                <td data-field={f}>
+                  <ReviewNotes comments={placed.threePublic.get(f)} />
+                </td>
               </tr>
             ))}
           </tbody>

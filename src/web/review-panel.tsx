@@ -32,19 +32,30 @@ const anchorOfCell = (td: HTMLElement): CommentAnchor | undefined => {
 
 const cellElement = (a: CommentAnchor): HTMLElement | null => (a.kind === 'cell' ? document.getElementById(cellId(a.table, a.row, a.column)) : null);
 
+/** The element of the document page showing line `line` of the text (a sentence, a row). */
+const lineElement = (line: number): HTMLElement | null => {
+  for (const el of document.querySelectorAll<HTMLElement>('.page.document [data-line]')) {
+    const from = Number(el.dataset['line']);
+    const to = Number(el.dataset['lineTo'] ?? from);
+    if (from <= line && line <= to) return el;
+  }
+  return null;
+};
+
+/** What the page shows at that line (without comments shown there), for the anchor's `quote`: the draft editor shows it. */
+const lineQuote = (line: number): string | undefined => {
+  const el = lineElement(line)?.cloneNode(true);
+  if (!(el instanceof HTMLElement)) return undefined;
+  for (const c of el.querySelectorAll('.cell-comment')) c.remove();
+  const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return t === '' ? undefined : t.length > 60 ? `${t.slice(0, 60)}…` : t;
+};
+
 /** Where a comment is shown beside the document: its cell, or the element showing its line (a row's last cell). */
 const anchorElement = (a: CommentAnchor): HTMLElement | null => {
   if (a.kind === 'cell') return cellElement(a);
   if (a.kind !== 'line') return null;
-  let found: HTMLElement | null = null;
-  for (const el of document.querySelectorAll<HTMLElement>('.page.document [data-line]')) {
-    const from = Number(el.dataset['line']);
-    const to = Number(el.dataset['lineTo'] ?? from);
-    if (from <= a.line && a.line <= to) {
-      found = el;
-      break;
-    }
-  }
+  const found = lineElement(a.line);
   if (found?.tagName === 'TR') return found.lastElementChild instanceof HTMLElement ? found.lastElementChild : null;
   return found;
 };
@@ -136,7 +147,11 @@ export const ReviewPanel = ({ documentId, findings }: { readonly documentId: num
   const anchor = (): CommentAnchor | undefined => {
     if (kind === 'document') return { kind: 'document' };
     if (kind === 'cell') return cell;
-    if (kind === 'line') return /^\d+$/.test(line) && Number(line) > 0 ? { kind: 'line', line: Number(line) } : undefined;
+    if (kind === 'line') {
+      if (!/^\d+$/.test(line) || Number(line) <= 0) return undefined;
+      const quote = lineQuote(Number(line));
+      return { kind: 'line', line: Number(line), ...(quote !== undefined ? { quote } : {}) };
+    }
     const f = findings[findingIndex];
     return f === undefined ? undefined : { kind: 'finding', rule: f.rule, index: findingIndex };
   };
