@@ -454,6 +454,23 @@ const InlineFindings = ({ findings }: { readonly findings: readonly Finding[] })
     </div>
   );
 
+/** The officer's reason under a generated sentence, with the findings about it. */
+const ReasonField = (props: {
+  readonly reason: ReasonKey;
+  readonly text: string;
+  readonly editable: boolean;
+  readonly findings: readonly Finding[];
+  readonly onChange: (reason: ReasonKey, text: string) => void;
+}): ReactNode => (
+  <>
+    <label className="grow">
+      {REASON_LABELS[props.reason]}
+      <textarea aria-label={REASON_LABELS[props.reason]} value={props.text} disabled={!props.editable} onChange={(e) => props.onChange(props.reason, e.target.value)} />
+    </label>
+    <InlineFindings findings={props.findings} />
+  </>
+);
+
 const ChangeList = ({ changes, unit }: { readonly changes: readonly DraftChange[]; readonly unit: MoneyUnit }): ReactNode =>
   changes.length === 0 ? (
     <p className="muted">没有变化。</p>
@@ -861,21 +878,7 @@ export const DraftPage = ({ draftId }: { readonly draftId: number }): ReactNode 
           return (
             <div key={p.key} className="narrative-paragraph" data-key={p.key}>
               <p>{p.text}</p>
-              {p.reason && (
-                <label className="grow">
-                  {REASON_LABELS[p.reason]}
-                  <textarea
-                    aria-label={REASON_LABELS[p.reason]}
-                    value={draft.reasons[p.reason] ?? ''}
-                    disabled={!editable}
-                    onChange={(e) => {
-                      const key = p.reason!;
-                      update((d) => setReason(d, key, e.target.value));
-                    }}
-                  />
-                </label>
-              )}
-              {p.reason && <InlineFindings findings={byField(`reason:${p.reason}`)} />}
+              {p.reason && <ReasonField reason={p.reason} text={draft.reasons[p.reason] ?? ''} editable={editable} findings={byField(`reason:${p.reason}`)} onChange={(key, text) => update((d) => setReason(d, key, text))} />}
               {item && (
                 <>
                   <input
@@ -896,21 +899,7 @@ export const DraftPage = ({ draftId }: { readonly draftId: number }): ReactNode 
         {other.map((p) => (
           <div key={p.key} className="narrative-paragraph" data-key={p.key}>
             <p>{p.text}</p>
-            {p.reason && (
-              <label className="grow">
-                {REASON_LABELS[p.reason]}
-                <textarea
-                  aria-label={REASON_LABELS[p.reason]}
-                  value={draft.reasons[p.reason] ?? ''}
-                  disabled={!editable}
-                  onChange={(e) => {
-                    const key = p.reason!;
-                    update((d) => setReason(d, key, e.target.value));
-                  }}
-                />
-              </label>
-            )}
-            {p.reason && <InlineFindings findings={byField(`reason:${p.reason}`)} />}
+            {p.reason && <ReasonField reason={p.reason} text={draft.reasons[p.reason] ?? ''} editable={editable} findings={byField(`reason:${p.reason}`)} onChange={(key, text) => update((d) => setReason(d, key, text))} />}
           </div>
         ))}
         {REASON_KEYS.filter((k) => draft.reasons[k] && !paragraphs.concat(other).some((p) => p.reason === k)).length > 0 && <p className="muted">（部分原因对应的数字与上年持平，不需说明原因。）</p>}
