@@ -30,13 +30,8 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const KNOWN_FAILING: ReadonlySet<string> = new Set(
   (
     [
-      ['putuo-2024-wanli-subdistrict-budget', 'one-cell-per-line'],
-      ['putuo-2025-commerce-commission-budget', 'one-cell-per-line'],
-      ['putuo-2025-commerce-commission-unit-budget', 'one-cell-per-line'],
-      ['putuo-2025-government-office-budget', 'one-cell-per-line'],
-      ['putuo-2025-government-office-unit-budget', 'one-cell-per-line'],
-      ['putuo-2025-wanli-subdistrict-budget', 'one-cell-per-line'],
-    ] as const
+      // Empty since one-cell-per-line on the Putuo budgets was fixed (a code or a last cell at a page break).
+    ] as ReadonlyArray<readonly [string, string]>
   ).map(([d, t]) => cellKey(d, t)),
 );
 

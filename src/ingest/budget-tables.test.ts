@@ -416,6 +416,37 @@ describe('readBudgetTables: layouts', () => {
     expect(row(t, '201 41 01').name).toBe('行政运行');
   });
 
+  it('reads one cell per line across a page break: the page opens with a code, the last cell before it is a bare 0', () => {
+    // A bare number at a page break may be the page number; here `\f201` opens a code (`41`, `01`,
+    // then a name follow) and the `0` before it completes its row (300.00 = 300.00 + 0).
+    const { tables } = read(
+      table3('201', '一般公共服务支出', '300.00', '300.00', '0', '\f201', '41', '01', '行政运行', '300.00', '300.00', '0', '合计', '300.00', '300.00', '0'),
+    );
+    const t = table(tables, 3);
+    expect(t.rows.map((r) => (r.code ? formatCode(r.code) : r.name))).toEqual(['201', '201 41 01', '合计']);
+    for (const label of ['201', '201 41 01', '合计']) {
+      expect(placed(row(t, label)), label).toEqual({ 合计: '300.00', 基本支出: '300.00', 项目支出: '0' });
+      expect(row(t, label).unplaced ?? [], label).toEqual([]);
+    }
+    expect(row(t, '201 41 01').name).toBe('行政运行');
+  });
+
+  it('one cell per line: a page number at a page break stays furniture when it would not complete its row', () => {
+    const { tables } = read(
+      table3(
+        // A full row, then the page number: already as many figures as columns.
+        '201', '一般公共服务支出', '300.00', '300.00', '0', '12', '\f201', '41', '01', '行政运行', '100.00', '100.00',
+        // A row with its empty cell left out, then the page number: 200.00 ≠ 200.00 + 13.
+        '201', '41', '02', '一般行政管理事务', '200.00', '200.00', '13', '\f合计', '300.00', '300.00', '0',
+      ),
+    );
+    const t = table(tables, 3);
+    expect(t.rows.map((r) => (r.code ? formatCode(r.code) : r.name))).toEqual(['201', '201 41 01', '201 41 02', '合计']);
+    expect(placed(row(t, '201'))).toEqual({ 合计: '300.00', 基本支出: '300.00', 项目支出: '0' });
+    expect(placed(row(t, '201 41 02'))).toEqual({ 合计: '200.00', 基本支出: '200.00' });
+    for (const r of t.rows) expect(r.unplaced ?? [], r.name).toEqual([]);
+  });
+
   it('reads table 8 economic codes, including a 款 printed with one digit', () => {
     const { tables } = read(
       [

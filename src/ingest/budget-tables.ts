@@ -192,7 +192,7 @@ export const readBudgetTables = (lines: readonly SourceLine[], sink: DiagnosticS
     if (printedColumns !== undefined && printedColumns !== TABLE_COLUMNS[n]) {
       sink.info('table-columns-from-header', '表头所列的列与标准格式不同，按表头读取', { line: region.titleLine, section: 'tables', table: n }, { columns: printedColumns.join('、') });
     }
-    const rows = assembleRows(n, dataTokens, sink).map((r) => toWorkingRow(n, r, unit, splitTable1, sink, printedColumns));
+    const rows = assembleRows(n, dataTokens, sink, (printedColumns ?? TABLE_COLUMNS[n]).length).map((r) => toWorkingRow(n, r, unit, splitTable1, sink, printedColumns));
     const working: WorkingTable = { number: n, rows, line: region.titleLine };
     return { region, unit, headerTexts, working, columns: printedColumns ?? (splitTable1 ? TABLE1_SPLIT_EXPENDITURE : TABLE_COLUMNS[n]) };
   });

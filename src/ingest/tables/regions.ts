@@ -33,6 +33,11 @@ export interface Token {
   readonly cell?: number;
   /** Number of cells of the token's line, when delimited. */
   readonly lineCells?: number;
+  /**
+   * A bare number alone on its line at a page break: a page number, or the last (first) cell of a
+   * row written one cell per line. The row assembler decides (see assembleClassificationRows).
+   */
+  readonly atPageBreak?: true;
 }
 
 export interface ContentLine {
@@ -81,7 +86,7 @@ export const delimitedCells = (line: SourceLine): string[] | undefined => {
   return undefined;
 };
 
-export const tokenise = (line: SourceLine, lineIndex: number): Token[] => {
+export const tokenise = (line: SourceLine, lineIndex: number, atPageBreak = false): Token[] => {
   const tokens: Token[] = [];
   const cells = delimitedCells(line);
   const push = (word: string, cell: number | undefined): void => {
@@ -91,6 +96,7 @@ export const tokenise = (line: SourceLine, lineIndex: number): Token[] => {
       line: line.no,
       lineIndex,
       lineStart: tokens.length === 0,
+      ...(atPageBreak ? { atPageBreak: true as const } : {}),
       ...(cell !== undefined ? { cell, lineCells: cells?.length ?? 0 } : {}),
     });
   };
@@ -104,12 +110,28 @@ export const tokenise = (line: SourceLine, lineIndex: number): Token[] => {
   return tokens;
 };
 
+/** Lines from i on: up to two 1–2-digit code segments, then a name (CJK text), blank lines skipped. */
+const codeContinues = (lines: readonly SourceLine[], i: number): boolean => {
+  let segments = 0;
+  for (let k = i; k < lines.length; k++) {
+    const text = lines[k]?.text ?? '';
+    if (text === '') continue;
+    if (/^\d{1,2}$/.test(text) && segments < 2) {
+      segments++;
+      continue;
+    }
+    return /^[\u3400-\u9fff（）()“”、]+$/.test(text);
+  }
+  return false;
+};
+
 /**
  * Page numbers are furniture, but a bare number alone on a line may also be a figure in a
- * one-cell-per-line layout: take it as furniture only at a page break — on the line that holds
+ * one-cell-per-line layout: it may be a page number only at a page break — on the line that holds
  * the form feed, or on the last line before it (pdftotext puts `\f` at the start of the next page).
+ * There it is `'bare-number'`: still either, for the row assembler to decide by the row's columns.
  */
-const isFurniture = (lines: readonly SourceLine[], i: number): boolean => {
+const isFurniture = (lines: readonly SourceLine[], i: number): boolean | 'bare-number' => {
   const line = lines[i];
   if (!line) return false;
   // On the raw line too: markdown stripping turns `- 7 -` into `7 -`.
@@ -117,10 +139,10 @@ const isFurniture = (lines: readonly SourceLine[], i: number): boolean => {
   const t = isPageFurniture(line.text) ? line.text : raw;
   if (!isPageFurniture(t)) return false;
   if (!/^\d{1,3}$/.test(t.trim())) return true;
-  // One cell per line: a 类 code (`210`) may open a page, with its name on the next line.
-  const next = lines.slice(i + 1).find((l) => l.text !== '');
-  if (/^(?:2\d\d|3\d\d|5\d\d)$/.test(t.trim()) && next !== undefined && /^[\u3400-\u9fff（）()“”、]+$/.test(next.text)) return false;
-  return line.raw.includes('\f') || (lines[i + 1]?.raw.startsWith('\f') ?? false);
+  // One cell per line: a 类 code (`210`) may open a page, its 款 and 项 segments (`05`, `01`) and
+  // then its name on the next lines.
+  if (/^(?:2\d\d|3\d\d|5\d\d)$/.test(t.trim()) && codeContinues(lines, i + 1)) return false;
+  return line.raw.includes('\f') || (lines[i + 1]?.raw.startsWith('\f') ?? false) ? 'bare-number' : false;
 };
 
 const isPreparerOrUnitLine = (text: string): boolean =>
@@ -229,7 +251,14 @@ export const findTableRegions = (lines: readonly SourceLine[], sink: DiagnosticS
       continue;
     }
     inNote = false;
-    if (isFurniture(lines, i)) {
+    const furniture = isFurniture(lines, i);
+    if (furniture === 'bare-number') {
+      // Kept as a marked token: the rows decide whether it is a page number or a cell.
+      cur.content.push({ line: line.no, text, tokens: tokenise(line, cur.content.length, true) });
+      cur.lines.push(line.no);
+      continue;
+    }
+    if (furniture) {
       cur.lines.push(line.no);
       continue;
     }

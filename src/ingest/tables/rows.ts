@@ -8,6 +8,7 @@
  */
 import {
   parseCode,
+  parseWanYuan,
   TABLE_COLUMNS,
   type ClassificationCode,
   type ClassificationScheme,
@@ -158,6 +159,12 @@ export const splitHeader = (number: TableNumber, lines: readonly ContentLine[]):
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li];
     if (!l) continue;
+    // A bare number at a page break (page number or cell): only a classification row's cells can
+    // use it, and only the row assembler can tell; elsewhere it is the page number.
+    if (l.tokens.length > 0 && l.tokens.every((t) => t.atPageBreak)) {
+      if (started && !inRepeatedHeader && shape === 'classification') dataTokens.push(...l.tokens);
+      continue;
+    }
     const headerLine = isHeaderLine(number, l);
     const start = isDataStart(shape, number, lines, flat, offsets, li, headerLine);
     if (!started) {
@@ -189,13 +196,37 @@ const addName = (r: RawRow, t: Token, text: string): void => {
   else delete r.nameCell;
 };
 
-export const assembleClassificationRows = (number: TableNumber, tokens: readonly Token[], sink: DiagnosticSink): RawRow[] => {
+/**
+ * Is a bare number at a page break (token t) the next cell of row r rather than the page number?
+ * Only when the row is written one cell per line (each of its figures alone on its own line, as
+ * the number is) and the number completes it: with it the row holds exactly as many figures as
+ * the table has columns, and the full row keeps its sum (合计, the first column, = Σ the others).
+ * A row that is already full, a row printed on one line, or a row with empty cells left out
+ * (where a page number added to the parts breaks the sum) leaves it the page number.
+ */
+const completesCellPerLineRow = (r: RawRow, t: Token, tokens: readonly Token[], columns: number | undefined): boolean => {
+  if (columns === undefined || columns < 2 || r.figures.length + 1 !== columns) return false;
+  const ownLine = (lineIndex: number): boolean => tokens.filter((x) => x.lineIndex === lineIndex).length === 1;
+  const lineIndexes = new Set(r.figures.map((f) => f.lineIndex));
+  if (lineIndexes.size !== r.figures.length || !r.figures.every((f) => ownLine(f.lineIndex))) return false;
+  // Scaled to 10⁻⁶ so that 元 and 万元 figures alike compare exactly; an empty cell (`-`) is 0.
+  const values = [...r.figures.map((f) => (f.placeholder ? 0 : parseWanYuan(f.raw))), parseWanYuan(t.text)];
+  if (values.some((v) => v === undefined)) return false;
+  const [total = 0, ...parts] = values as number[];
+  return total === parts.reduce((s, v) => s + v, 0);
+};
+
+export const assembleClassificationRows = (number: TableNumber, tokens: readonly Token[], sink: DiagnosticSink, columns?: number): RawRow[] => {
   const scheme = codeScheme(number);
   const rows: RawRow[] = [];
   let cur: RawRow | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t) continue;
+    if (t.atPageBreak) {
+      if (cur && completesCellPerLineRow(cur, t, tokens, columns)) cur.figures.push(figureOf(t));
+      continue;
+    }
     const code = codeAt(tokens, i, scheme);
     if (code) {
       cur = newRow(t, 'item');
@@ -303,9 +334,10 @@ export const assembleSingleRow = (tokens: readonly Token[]): RawRow[] => {
   return [row];
 };
 
-export const assembleRows = (number: TableNumber, tokens: readonly Token[], sink: DiagnosticSink): RawRow[] => {
+/** `columns`: how many figure columns the table has (its header's, or the standard ones). */
+export const assembleRows = (number: TableNumber, tokens: readonly Token[], sink: DiagnosticSink, columns?: number): RawRow[] => {
   const shape = tableShape(number);
-  if (shape === 'classification') return assembleClassificationRows(number, tokens, sink);
+  if (shape === 'classification') return assembleClassificationRows(number, tokens, sink, columns);
   if (shape === 'two-sided') return assembleTwoSidedRows(number, tokens, sink);
   return assembleSingleRow(tokens);
 };
