@@ -196,9 +196,8 @@ export const registerDraftRoutes = (app: FastifyInstance, store: BudgetStore, ac
   };
 
   app.get('/api/drafts', async (req) => {
-    const all = await drafts.list();
-    const ids = await Promise.all(all.map((d) => drafts.departmentIdOf(d)));
-    return all.filter((_d, i) => mayReadDraft(req.principal, ids[i] ?? null));
+    const all = await drafts.listWithDepartments();
+    return all.filter((d) => mayReadDraft(req.principal, d.departmentId)).map((d) => d.draft);
   });
 
   app.post('/api/drafts', { bodyLimit: BODY_LIMIT }, async (req, reply) => {

@@ -244,6 +244,13 @@ export class DraftStore {
     return r === undefined ? null : Number(r.id);
   }
 
+  /** Every draft with its registered department (null for a department nothing is stored for yet), in one query. */
+  async listWithDepartments(): Promise<{ readonly draft: DraftSummary; readonly departmentId: number | null }[]> {
+    const [all, departments] = await Promise.all([this.list(), this.db.selectFrom('departments').select(['id', 'name', 'district']).execute()]);
+    const byKey = new Map(departments.map((d) => [`${d.name}\u0000${d.district}`, Number(d.id)]));
+    return all.map((draft) => ({ draft, departmentId: byKey.get(`${draft.department.replace(/\s+/g, '')}\u0000${draft.district.replace(/\s+/g, '')}`) ?? null }));
+  }
+
   /** The document the submission was stored as (the review workflow runs on it). */
   async linkDocument(id: number, documentId: number): Promise<void> {
     await this.db.updateTable('drafts').set({ document_id: documentId }).where('id', '=', id).execute();
