@@ -193,7 +193,11 @@ describe.skipIf(pdfs.length === 0)('corpus PDFs', () => {
         expect(at, `title ${kt.title}`).toBeGreaterThanOrEqual(0);
         const end = Math.min(...titles.map((t) => t.at).filter((x) => x > at), lines.length);
         // Rows are TAB-separated; a row without any figure (an empty table's 合计) may be a plain line.
-        const rows = lines.slice(at + 1, end).map((l) => (l.includes('\t') ? l.split('\t') : [l.trim()]));
+        // A column header, its cells kept too (…\t合计\t基本支出\t项目支出), is not a data row.
+        const rows = lines
+          .slice(at + 1, end)
+          .map((l) => (l.includes('\t') ? l.split('\t') : [l.trim()]))
+          .map((cells) => (kt.columns.every((c) => cells.includes(c)) ? [] : cells));
         let from = 0;
         for (const kr of kt.rows) {
           const code = kr.code ? normaliseCode(kr.code) : '';

@@ -9,7 +9,10 @@
  *   between the vertical rules crossing it, written TAB-separated with empty cells kept, so the
  *   tables reader knows every figure's column from the page and never needs arithmetic to place it.
  *   The classification code, printed over 类/款/项 cells, is written as one cell (`201 05 07`).
- * - Everything else (titles, headers, narrative) is written line by line in reading order.
+ * - A band without figures whose text lies in two or more cells (a column header, a declaration
+ *   form's particulars and indicator rows) is a row the same way; for such a band, horizontal rules
+ *   drawn cell by cell (as a browser prints table borders) are joined end to end to find it.
+ * - Everything else (titles, narrative, lines outside ruled bands) is written line by line in reading order.
  * - Page furniture: a page number alone at the top or bottom of a page, and a line repeated in the
  *   same margin on several pages, are dropped; pages are separated by a form feed.
  */
@@ -99,11 +102,32 @@ const joinWrapped = (parts: readonly string[]): string =>
 
 interface Rules {
   readonly h: readonly Ruling[];
+  /** `h` with rules meeting end to end joined. */
+  readonly hj: readonly Ruling[];
   readonly v: readonly Ruling[];
 }
 
+/**
+ * Horizontal rules at one height that meet end to end (a browser strokes each cell's border on
+ * its own) joined into one rule, so a band is found across a row of separately bordered cells.
+ */
+const joinHorizontals = (h: readonly Ruling[]): Ruling[] => {
+  const sorted = [...h].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  const out: Ruling[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last.y0 - r.y0) <= 1 && r.x0 <= last.x1 + 2) {
+      out[out.length - 1] = { ...last, x1: Math.max(last.x1, r.x1) };
+    } else {
+      out.push(r);
+    }
+  }
+  return out;
+};
+
 const splitRules = (rulings: readonly Ruling[]): Rules => ({
   h: rulings.filter((r) => r.y0 === r.y1),
+  hj: joinHorizontals(rulings.filter((r) => r.y0 === r.y1)),
   v: rulings.filter((r) => r.x0 === r.x1),
 });
 
@@ -195,6 +219,21 @@ const plainBlock = (l: Line): Block => ({
   origin: { bbox: roundBox(union(l.items.map(itemBox))) },
 });
 
+/**
+ * A ruled band without figures (a form's particulars, an indicator row) is a row of cells when its
+ * text falls in at least two of the cells between the vertical rules crossing it.
+ */
+const textRow = (row: Row): boolean => {
+  const { columns } = row;
+  let filled = 0;
+  for (let c = 0; c + 1 < columns.length; c++) {
+    const left = columns[c] ?? 0;
+    const right = columns[c + 1] ?? 0;
+    if (row.lines.some((l) => l.items.some((it) => it.str.trim() !== '' && it.x + it.width / 2 >= left && it.x + it.width / 2 < right))) filled++;
+  }
+  return filled >= 2;
+};
+
 /** The blocks of one page in reading order. */
 export const pageBlocks = (page: PdfPage, carry: UnruledColumns = { header: undefined }): Block[] => {
   const lines = buildLines(page.items);
@@ -211,7 +250,11 @@ export const pageBlocks = (page: PdfPage, carry: UnruledColumns = { header: unde
     const last = l.items[l.items.length - 1];
     const x1 = last ? last.x + last.width : x0;
     if (columns.length < 2 || x0 < (columns[0] ?? 0) - 1 || x1 > (columns[columns.length - 1] ?? 0) + 1) continue;
-    const b = band(rules.h, y, columns[0] ?? 0, columns[columns.length - 1] ?? 0) ?? band(rules.h, y, x0, x1);
+    // A line without figures may also lie between rules drawn cell by cell (joined end to end).
+    const b =
+      band(rules.h, y, columns[0] ?? 0, columns[columns.length - 1] ?? 0) ??
+      band(rules.h, y, x0, x1) ??
+      (hasFigure ? undefined : band(rules.hj, y, columns[0] ?? 0, columns[columns.length - 1] ?? 0));
     if (!b) {
       if (hasFigure) {
         const row: Row = { lines: [l], columns };
@@ -229,7 +272,7 @@ export const pageBlocks = (page: PdfPage, carry: UnruledColumns = { header: unde
   // columns only) each line of figures is a row of its own and the other lines stay plain.
   for (const row of rows.values()) {
     const figureLines = row.lines.filter((l) => l.items.some((it) => isFigure(it.str)));
-    if (figureLines.length === 1) continue;
+    if (figureLines.length === 1 || (figureLines.length === 0 && textRow(row))) continue;
     for (const l of row.lines) {
       if (figureLines.includes(l)) rowOf.set(l, { lines: [l], columns: row.columns });
       else rowOf.delete(l);
@@ -246,8 +289,8 @@ export const pageBlocks = (page: PdfPage, carry: UnruledColumns = { header: unde
     }
     if (done.has(row)) continue;
     done.add(row);
-    // A band without any figure (a header cell block) is not a row.
-    if (!row.lines.some((x) => x.items.some((it) => isFigure(it.str)))) {
+    // A band without any figure is a row only when its text lies in separate cells (textRow).
+    if (!row.lines.some((x) => x.items.some((it) => isFigure(it.str))) && !textRow(row)) {
       for (const x of row.lines) blocks.push(plainBlock(x));
       continue;
     }
