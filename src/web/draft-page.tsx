@@ -9,7 +9,7 @@ import { STATUS_LABELS, isDocumentStatus } from '#domain/workflow.ts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ClipboardEvent, KeyboardEvent, ReactNode } from 'react';
 import { aggregate, pick } from '#authoring/aggregate.ts';
-import { leafChoices } from '#authoring/codes.ts';
+import { leafChoices, type CodeChoice } from '#authoring/codes.ts';
 import { againstPriorYear, diffDrafts, FIELD_LABEL, type DraftChange } from '#authoring/diff.ts';
 import {
   FISCAL_SOURCES,
@@ -172,15 +172,8 @@ const FindingMarks = ({ findings }: { readonly findings: readonly Finding[] }): 
     </span>
   );
 
-const LinesGrid = ({
-  draft,
-  update,
-  unit,
-  findings,
-  editable,
-  onProblems,
-  notes,
-}: {
+/** What both leaf grids (functional lines, table 8's economic lines) take. */
+interface GridProps {
   readonly draft: BudgetDraft;
   readonly update: (f: (d: BudgetDraft) => BudgetDraft) => void;
   readonly unit: MoneyUnit;
@@ -189,7 +182,46 @@ const LinesGrid = ({
   readonly onProblems: (p: string[]) => void;
   /** Reviewer's comments by the row's code (shown beside it). */
   readonly notes?: ReadonlyMap<string, readonly ReviewComment[]>;
-}): ReactNode => {
+}
+
+/** A classification code picker from the draft year's catalogue: choose, then add. */
+const CodePicker = ({ label, placeholder, choices, onAdd }: { readonly label: string; readonly placeholder: string; readonly choices: readonly CodeChoice[]; readonly onAdd: (c: CodeChoice) => void }): ReactNode => {
+  const [adding, setAdding] = useState('');
+  return (
+    <>
+      <select aria-label={label} value={adding} onChange={(e) => setAdding(e.target.value)}>
+        <option value="">{placeholder}</option>
+        {choices.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.code} {c.names.join(' / ')}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={adding === ''}
+        onClick={() => {
+          const c = choices.find((x) => x.code === adding);
+          if (c) onAdd(c);
+          setAdding('');
+        }}
+      >
+        添加科目
+      </button>
+    </>
+  );
+};
+
+const LinesGrid = ({
+  draft,
+  update,
+  unit,
+  findings,
+  editable,
+  onProblems,
+  notes,
+}: GridProps): ReactNode => {
   const [allSources, setAllSources] = useState(false);
   const agg = useMemo(() => aggregate(draft), [draft]);
   const used = new Set<FundingSource>(FISCAL_SOURCES.slice(0, 1));
@@ -204,7 +236,6 @@ const LinesGrid = ({
   };
   const leafCodes = new Set(draft.lines.map((l) => l.code));
   const choices = useMemo(() => leafChoices('functional', draft.year).filter((c) => !leafCodes.has(c.code)), [draft.year, draft.lines]);
-  const [adding, setAdding] = useState('');
   return (
     <>
       <div className="form-row">
@@ -214,26 +245,7 @@ const LinesGrid = ({
         </label>
         {editable && (
           <>
-            <select aria-label="添加科目" value={adding} onChange={(e) => setAdding(e.target.value)}>
-              <option value="">选择要添加的功能分类科目（{draft.year}年科目）</option>
-              {choices.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.code} {c.names.join(' / ')}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              className="button secondary"
-              disabled={adding === ''}
-              onClick={() => {
-                const c = choices.find((x) => x.code === adding);
-                if (c) update((d) => addLine(d, { code: c.code, names: c.names }));
-                setAdding('');
-              }}
-            >
-              添加科目
-            </button>
+            <CodePicker label="添加科目" placeholder={`选择要添加的功能分类科目（${draft.year}年科目）`} choices={choices} onAdd={(c) => update((d) => addLine(d, { code: c.code, names: c.names }))} />
           </>
         )}
       </div>
@@ -331,16 +343,7 @@ const EconomicGrid = ({
   editable,
   onProblems,
   notes,
-}: {
-  readonly draft: BudgetDraft;
-  readonly update: (f: (d: BudgetDraft) => BudgetDraft) => void;
-  readonly unit: MoneyUnit;
-  readonly findings: readonly Finding[];
-  readonly editable: boolean;
-  readonly onProblems: (p: string[]) => void;
-  /** Reviewer's comments by the row's code (shown beside it). */
-  readonly notes?: ReadonlyMap<string, readonly ReviewComment[]>;
-}): ReactNode => {
+}: GridProps): ReactNode => {
   const agg = useMemo(() => aggregate(draft), [draft]);
   const generalBasic = pick(agg.total, ['basic'], ['general']);
   const ecoTotal = agg.economicTotal.personnel + agg.economicTotal.public;
@@ -348,7 +351,6 @@ const EconomicGrid = ({
   const index = new Map(draft.economic.map((e, i) => [e.code, i]));
   const have = new Set(draft.economic.map((e) => e.code));
   const choices = useMemo(() => leafChoices('economic', draft.year).filter((c) => !have.has(c.code)), [draft.year, draft.economic]);
-  const [adding, setAdding] = useState('');
   const setCell = (r: number, c: number, amount: Fen): void => {
     const e = draft.economic[r];
     const f = fields[c];
@@ -362,26 +364,7 @@ const EconomicGrid = ({
       </p>
       {editable && (
         <div className="form-row">
-          <select aria-label="添加经济分类科目" value={adding} onChange={(e) => setAdding(e.target.value)}>
-            <option value="">选择要添加的经济分类科目</option>
-            {choices.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.code} {c.names.join(' / ')}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="button secondary"
-            disabled={adding === ''}
-            onClick={() => {
-              const c = choices.find((x) => x.code === adding);
-              if (c) update((d) => addEconomicLine(d, c));
-              setAdding('');
-            }}
-          >
-            添加科目
-          </button>
+          <CodePicker label="添加经济分类科目" placeholder="选择要添加的经济分类科目" choices={choices} onAdd={(c) => update((d) => addEconomicLine(d, c))} />
         </div>
       )}
       <div className="table-scroll">
