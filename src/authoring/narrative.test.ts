@@ -113,6 +113,10 @@ describe('reasons and template remnants in a draft started from last year', () =
     expect(remnant).toHaveLength(1);
     expect(remnant[0]!.message).toContain('增加（减少）');
     expect(recompute(setReason(written, 'fiscal', 'XX项目调整')).findings.some((f) => f.rule === 'authoring.template-remnant')).toBe(true);
+    // Other templates' wordings of the same remnants: half-width brackets, the other pair, full-width letters.
+    for (const slip of ['支出增长(下降)', '经费减少（增加）', 'ＸＸ项目调整']) {
+      expect(recompute(setReason(written, 'fiscal', slip)).findings.filter((f) => f.rule === 'authoring.template-remnant'), slip).toHaveLength(1);
+    }
   });
 
   it('the generated reason sentence carries the officer’s words', () => {
