@@ -3,6 +3,8 @@
  * tables, cell for cell, where the printed arithmetic holds; the derived document passes the
  * rule catalogue's arithmetic; editing one leaf moves every parent, total and cross-table figure.
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDocuments } from '#checks/index.ts';
 import { cellFigure, formatCode, tableByNumber, type BudgetDisclosure, type BudgetTable, type Finding, type TableNumber, type TableRow } from '#domain/index.ts';
@@ -44,8 +46,11 @@ const TABLES: readonly TableNumber[] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 describe('deriving the nine tables from a draft of each corpus budget', () => {
   it('covers the corpus budgets, department and unit', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(7);
-    expect(corpus.some((c) => c.doc.level === 'unit')).toBe(true);
+    // The bundled corpus holds 4 department budgets; ../shared/corpus (beside the checkout in CI) adds
+    // Putuo's, unit budgets among them.
+    const shared = existsSync(resolve(process.cwd(), '../shared/corpus'));
+    expect(corpus.length).toBeGreaterThanOrEqual(shared ? 7 : 4);
+    if (shared) expect(corpus.some((c) => c.doc.level === 'unit')).toBe(true);
   });
 
   for (const c of corpus) {

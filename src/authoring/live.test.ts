@@ -18,8 +18,10 @@ describe('live checks on corpus drafts', () => {
     expect(recompute(draft).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
   });
 
-  it('a unit budget’s 公用经费 beyond a 类’s basic expenditure, or off table 8’s, is an error', () => {
-    const unit = drafts.find((d) => d.name === 'putuo-2025-government-office-unit-budget')!.draft;
+  // A unit budget is in ../shared/corpus (beside the checkout in CI), not in the bundled corpus.
+  const unitDraft = drafts.find((d) => d.name === 'putuo-2025-government-office-unit-budget')?.draft;
+  it.skipIf(unitDraft === undefined)('a unit budget’s 公用经费 beyond a 类’s basic expenditure, or off table 8’s, is an error', () => {
+    const unit = unitDraft!;
     expect(unit.level).toBe('unit');
     const pub = unit.classPublic['208']!;
     const moved = setClassPublic(unit, '208', (pub + 1) as Fen);
